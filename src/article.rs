@@ -1,0 +1,81 @@
+//! Checking one article end to end: documents → facts → alignment → findings.
+
+use crate::alignment::{self, Group};
+use crate::facts::{self, Fact};
+use crate::findings::Finding;
+use crate::input::{self, ArticleSource, Document, ReadOptions};
+use crate::lang::Lang;
+use crate::Result;
+use std::path::PathBuf;
+
+/// What the user chose that changes how findings are judged.
+#[derive(Clone, Debug, Default)]
+pub struct CheckOptions {
+    /// With `--source LANG`, disagreements are blamed on the versions that differ from it.
+    pub source: Option<Lang>,
+    pub read: ReadOptions,
+}
+
+/// An article after checking: everything a report may show.
+#[derive(Clone, Debug)]
+pub struct CheckedArticle {
+    /// The article folder (or the common folder of `--file`s) as the user named it.
+    pub path: PathBuf,
+    /// Sorted by language.
+    pub documents: Vec<Document>,
+    /// `facts[d][p]`: facts of paragraph `p` (0-based) of document `d`.
+    pub facts: Vec<Vec<Vec<Fact>>>,
+    pub alignment: Vec<Group>,
+    pub findings: Vec<Finding>,
+}
+
+impl CheckedArticle {
+    pub fn document(&self, lang: Lang) -> Option<&Document> {
+        self.documents.iter().find(|d| d.lang == lang)
+    }
+}
+
+/// Reads and checks one article.
+pub fn check(source: &ArticleSource, options: &CheckOptions) -> Result<CheckedArticle> {
+    let documents = input::load(source, &options.read)?;
+    Ok(check_documents(source.path.clone(), documents, options))
+}
+
+/// Checks documents already in memory (tests and benchmarks start here).
+pub fn check_documents(
+    path: PathBuf,
+    mut documents: Vec<Document>,
+    options: &CheckOptions,
+) -> CheckedArticle {
+    documents.sort_by_key(|d| d.lang);
+    let facts: Vec<Vec<Vec<Fact>>> = documents
+        .iter()
+        .map(|d| {
+            d.paragraphs
+                .iter()
+                .map(|p| facts::extract(&p.text, d.lang))
+                .collect()
+        })
+        .collect();
+    let features: Vec<Vec<alignment::ParagraphFeatures>> = documents
+        .iter()
+        .zip(&facts)
+        .map(|(d, doc_facts)| {
+            d.paragraphs
+                .iter()
+                .zip(doc_facts)
+                .map(|(p, f)| alignment::anchors::features(&p.text, d.lang, f))
+                .collect()
+        })
+        .collect();
+    let alignment = alignment::align(&features);
+    let mut article = CheckedArticle {
+        path,
+        documents,
+        facts,
+        alignment,
+        findings: Vec::new(),
+    };
+    article.findings = crate::findings::run(&article, options);
+    article
+}

@@ -1,0 +1,161 @@
+//! Splitting a paragraph into words, digit runs and punctuation, with character offsets.
+//! Extractors work on tokens so that no language table ever sees raw text.
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with apostrophes between letters ("п'ять", "Kyiv's" stays "Kyiv" "'" "s").
+    Word,
+    /// A run of ASCII digits ("10", "000", "2024").
+    Digits,
+    /// Any other single non-space character.
+    Punct,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub kind: TokenKind,
+    /// As written.
+    pub text: &'a str,
+    /// Lowercased (words only; equal to `text` otherwise).
+    pub lower: String,
+    /// Character range `[start, end)` in the paragraph text.
+    pub start: usize,
+    pub end: usize,
+    /// The whitespace between the previous token and this one ("" when they touch).
+    pub gap_before: &'a str,
+}
+
+impl Token<'_> {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+    pub fn is_digits(&self) -> bool {
+        self.kind == TokenKind::Digits
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct && self.text.starts_with(c)
+    }
+    /// True when the word starts with an uppercase letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Splits `text` into tokens. Apostrophes (normalized to `'`) join letters into one word only
+/// for Ukrainian-style words such as "п'ять" and "м'ясо": a letter on both sides.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    let mut gap_start = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind = if c.is_ascii_digit() {
+            while i < chars.len() && chars[i].1.is_ascii_digit() {
+                i += 1;
+            }
+            TokenKind::Digits
+        } else if is_word_char(c) {
+            while i < chars.len() {
+                let ch = chars[i].1;
+                let joins_apostrophe = ch == '\''
+                    && i + 1 < chars.len()
+                    && is_word_char(chars[i + 1].1)
+                    && !is_latin(chars[i - 1].1);
+                if is_word_char(ch) || joins_apostrophe {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            TokenKind::Word
+        } else {
+            i += 1;
+            TokenKind::Punct
+        };
+        let token_text = &text[byte_at(start)..byte_at(i)];
+        let gap_before = &text[byte_at(gap_start).min(byte_at(start))..byte_at(start)];
+        tokens.push(Token {
+            kind,
+            text: token_text,
+            lower: if kind == TokenKind::Word {
+                token_text.to_lowercase()
+            } else {
+                token_text.to_string()
+            },
+            start,
+            end: i,
+            gap_before,
+        });
+        gap_start = i;
+    }
+    tokens
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(TokenKind, &str, &str)> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| (t.kind, t.text, t.gap_before))
+            .collect()
+    }
+
+    #[test]
+    fn ukrainian_apostrophe_stays_inside_the_word() {
+        let tokens = tokenize("загинули п'ятеро військових");
+        assert_eq!(tokens[1].text, "п'ятеро");
+        assert_eq!(tokens[1].start, 9);
+        assert_eq!(tokens[1].end, 16);
+    }
+
+    #[test]
+    fn english_possessive_splits_off() {
+        let got = words("Ukraine's army");
+        assert_eq!(got[0].1, "Ukraine");
+        assert_eq!(got[1].1, "'");
+        assert_eq!(got[2].1, "s");
+    }
+
+    #[test]
+    fn digits_and_separators_keep_their_gaps() {
+        let got = words("10 000 грн, 13,5%");
+        assert_eq!(
+            got,
+            vec![
+                (TokenKind::Digits, "10", ""),
+                (TokenKind::Digits, "000", " "),
+                (TokenKind::Word, "грн", " "),
+                (TokenKind::Punct, ",", ""),
+                (TokenKind::Digits, "13", " "),
+                (TokenKind::Punct, ",", ""),
+                (TokenKind::Digits, "5", ""),
+                (TokenKind::Punct, "%", ""),
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_are_in_characters_not_bytes() {
+        let tokens = tokenize("Київ 2024");
+        assert_eq!((tokens[1].start, tokens[1].end), (5, 9));
+        assert_eq!(tokens[0].lower, "київ");
+    }
+}

@@ -1,0 +1,61 @@
+//! Finding the language files of an article and reading them into [`Document`]s.
+
+use crate::lang::Lang;
+use crate::paragraphs::Paragraph;
+use crate::Result;
+use std::path::{Path, PathBuf};
+
+pub mod decode;
+pub mod discover;
+
+/// One language version of an article.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub lang: Lang,
+    pub path: PathBuf,
+    /// The encoding that was assumed when the file was not UTF-8 (e.g. "windows-1251"),
+    /// or was UTF-16; `None` for UTF-8.
+    pub encoding: Option<&'static str>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// Where an article's files are: found in a folder or named one by one.
+#[derive(Clone, Debug)]
+pub struct ArticleSource {
+    /// The folder, or for `--file` the common parent folder, shown as the article's path.
+    pub path: PathBuf,
+    /// One file per language, sorted by language.
+    pub files: Vec<(Lang, PathBuf)>,
+}
+
+/// Options that change how files are read.
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    /// Force this encoding (an encoding_rs label such as "windows-1251") instead of detecting.
+    pub encoding: Option<String>,
+}
+
+/// Reads and splits every file of the article. Fails on the first unreadable file: a report
+/// over part of an article would be misleading.
+pub fn load(source: &ArticleSource, options: &ReadOptions) -> Result<Vec<Document>> {
+    source
+        .files
+        .iter()
+        .map(|(lang, path)| load_document(*lang, path, options))
+        .collect()
+}
+
+/// Reads, decodes and splits one file.
+pub fn load_document(lang: Lang, path: &Path, options: &ReadOptions) -> Result<Document> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| crate::ConcordError::in_file(path, format!("cannot read the file: {e}")))?;
+    let decoded = decode::decode(path, &bytes, options.encoding.as_deref())?;
+    let format = discover::format_of(path);
+    let paragraphs = crate::paragraphs::split(&decoded.text, format);
+    Ok(Document {
+        lang,
+        path: path.to_path_buf(),
+        encoding: decoded.encoding,
+        paragraphs,
+    })
+}

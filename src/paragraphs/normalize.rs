@@ -1,0 +1,1 @@
+//! Normalization of typographic variants that carry no meaning.

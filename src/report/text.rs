@@ -1,0 +1,2 @@
+//! The terminal report: findings grouped by aligned paragraph group, with excerpts,
+//! highlighted values and inline diffs.
