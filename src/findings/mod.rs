@@ -1,6 +1,13 @@
-//! The checks, one module per check. Each module's doc comment (What it does / Why / Example)
-//! is what `concord explain CHECK` prints.
+//! The checks, one module per check. Each check's documentation (What it does / Why /
+//! Example) is a Markdown file beside its module: rustdoc shows it and `concord explain CHECK`
+//! prints it.
 
+pub mod compare;
+pub mod date;
+pub mod missing;
+pub mod number;
+
+use crate::article::{CheckOptions, CheckedArticle};
 use crate::lang::Lang;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -46,6 +53,15 @@ impl Check {
     pub fn from_id(id: &str) -> Option<Check> {
         Check::ALL.into_iter().find(|c| c.id() == id)
     }
+
+    /// What the check looks for, why, and examples: what `concord explain` prints.
+    pub fn documentation(self) -> &'static str {
+        match self {
+            Check::Number => number::DOCUMENTATION,
+            Check::Date => date::DOCUMENTATION,
+            Check::Missing => missing::DOCUMENTATION,
+        }
+    }
 }
 
 /// Where a finding's value stands in one version.
@@ -87,9 +103,13 @@ pub struct Finding {
 
 /// Runs every check over a checked article's groups. Findings come in group order, then by
 /// check, then by position: output order is deterministic.
-pub fn run(
-    _article: &crate::article::CheckedArticle,
-    _options: &crate::article::CheckOptions,
-) -> Vec<Finding> {
-    Vec::new()
+pub fn run(article: &CheckedArticle, options: &CheckOptions) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for index in 0..article.alignment.len() {
+        let group = compare::GroupView::new(article, index);
+        findings.extend(missing::check(&group, options));
+        findings.extend(number::check(&group, options));
+        findings.extend(date::check(&group, options));
+    }
+    findings
 }

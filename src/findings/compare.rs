@@ -1,0 +1,441 @@
+//! The comparison shared by the value checks (`number`, `date`): which facts of one aligned
+//! group agree across languages, which disagree, and which language is the odd one out.
+//!
+//! Facts are compared as multisets per language. Equal values cancel first, then values a
+//! check calls compatible (a date written with more or less detail); what is left is paired
+//! into "slots" (one value per language, or none) so that a replaced value reads as one
+//! finding ("ru says 7 where en and uk say 6") rather than two.
+
+use super::{Check, Finding, Severity, Span};
+use crate::article::{CheckOptions, CheckedArticle};
+use crate::facts::{Fact, FactKind};
+use crate::lang::Lang;
+use crate::paragraphs::Paragraph;
+use std::collections::BTreeMap;
+
+/// One aligned group of an article, as the checks see it.
+pub struct GroupView<'a> {
+    pub article: &'a CheckedArticle,
+    /// 0-based index of the group in the article's alignment.
+    pub index: usize,
+    /// The languages that have at least one paragraph in this group, in report order.
+    pub present: Vec<Lang>,
+}
+
+/// A fact together with the paragraph it was found in.
+#[derive(Clone, Copy)]
+pub struct Located<'a> {
+    pub fact: &'a Fact,
+    pub paragraph: &'a Paragraph,
+}
+
+impl<'a> GroupView<'a> {
+    pub fn new(article: &'a CheckedArticle, index: usize) -> GroupView<'a> {
+        let present = article
+            .documents
+            .iter()
+            .enumerate()
+            .filter(|(d, _)| {
+                article
+                    .alignment
+                    .get(index)
+                    .and_then(|g| g.members.get(*d))
+                    .is_some_and(|m| !m.is_empty())
+            })
+            .map(|(_, doc)| doc.lang)
+            .collect();
+        GroupView {
+            article,
+            index,
+            present,
+        }
+    }
+
+    /// 0-based paragraph indices of `lang` in this group.
+    fn members(&self, lang: Lang) -> &'a [usize] {
+        let article: &'a CheckedArticle = self.article;
+        let doc = article.documents.iter().position(|d| d.lang == lang);
+        match (doc, article.alignment.get(self.index)) {
+            (Some(d), Some(group)) => group.members.get(d).map_or(&[], Vec::as_slice),
+            _ => &[],
+        }
+    }
+
+    /// The paragraphs of `lang` in this group.
+    pub fn paragraphs_of(&self, lang: Lang) -> Vec<&'a Paragraph> {
+        let article: &'a CheckedArticle = self.article;
+        let Some(doc) = article.document(lang) else {
+            return Vec::new();
+        };
+        self.members(lang)
+            .iter()
+            .filter_map(|&p| doc.paragraphs.get(p))
+            .collect()
+    }
+
+    /// 1-based paragraph numbers of every language of the article in this group.
+    pub fn paragraph_numbers(&self) -> BTreeMap<Lang, Vec<usize>> {
+        self.article
+            .documents
+            .iter()
+            .map(|doc| {
+                let numbers = self.members(doc.lang).iter().map(|p| p + 1).collect();
+                (doc.lang, numbers)
+            })
+            .collect()
+    }
+
+    /// Facts of one kind stated by `lang` in this group, in text order.
+    pub fn facts(&self, lang: Lang, kind: FactKind) -> Vec<Located<'a>> {
+        let article: &'a CheckedArticle = self.article;
+        let Some(d) = article.documents.iter().position(|doc| doc.lang == lang) else {
+            return Vec::new();
+        };
+        let (Some(doc), Some(doc_facts)) = (article.documents.get(d), article.facts.get(d)) else {
+            return Vec::new();
+        };
+        self.members(lang)
+            .iter()
+            .filter_map(|&p| Some((doc.paragraphs.get(p)?, doc_facts.get(p)?)))
+            .flat_map(|(paragraph, facts)| {
+                facts
+                    .iter()
+                    .filter(move |f| f.kind() == kind)
+                    .map(move |fact| Located { fact, paragraph })
+            })
+            .collect()
+    }
+
+    /// Where a fact stands in its file.
+    pub fn span(&self, lang: Lang, located: &Located) -> Span {
+        let pos = located.paragraph.position(located.fact.start);
+        Span {
+            lang,
+            line: pos.line,
+            column: pos.column,
+            text: located.fact.text.clone(),
+            paragraph: located.paragraph.number,
+            start: located.fact.start,
+            end: located.fact.end,
+        }
+    }
+}
+
+/// How a check compares the values of its facts.
+pub trait ValueRules {
+    /// The check's id and severity.
+    fn check(&self) -> Check;
+    /// True when `a` and `b` say the same thing with different detail (dates). Exact key
+    /// equality is always agreement and need not be repeated here.
+    fn compatible(&self, a: &Fact, b: &Fact) -> bool;
+    /// How alike two different values are, lower is closer: used to pair a replaced value
+    /// with its replacement.
+    fn distance(&self, a: &Fact, b: &Fact) -> f64;
+    /// True when a slot's disagreement is explained away by facts of another kind (a bare
+    /// year read as a number in one language and as a date in another).
+    fn explained(&self, _group: &GroupView, _slot: &Slot) -> bool {
+        false
+    }
+}
+
+/// One position where versions disagree: per present language, the fact it states there
+/// (or `None` when it states nothing).
+pub struct Slot<'a> {
+    pub values: BTreeMap<Lang, Option<Located<'a>>>,
+}
+
+impl Slot<'_> {
+    pub fn key(&self, lang: Lang) -> Option<String> {
+        self.values
+            .get(&lang)
+            .and_then(|v| v.as_ref())
+            .map(|l| l.fact.value.key())
+    }
+}
+
+struct Pool<'a> {
+    items: BTreeMap<Lang, Vec<(Located<'a>, bool)>>,
+}
+
+impl<'a> Pool<'a> {
+    fn remaining(&self, lang: Lang) -> impl Iterator<Item = (usize, &Located<'a>)> {
+        self.items
+            .get(&lang)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .filter(|(_, (_, used))| !used)
+            .map(|(i, (l, _))| (i, l))
+    }
+
+    fn take(&mut self, lang: Lang, index: usize) -> Option<Located<'a>> {
+        let item = self.items.get_mut(&lang)?.get_mut(index)?;
+        item.1 = true;
+        Some(item.0)
+    }
+
+    fn find(&self, lang: Lang, pred: impl Fn(&Located<'a>) -> bool) -> Option<usize> {
+        self.remaining(lang).find(|(_, l)| pred(l)).map(|(i, _)| i)
+    }
+}
+
+/// Compares the facts of one kind across the present languages of a group and returns the
+/// findings.
+pub fn compare(
+    group: &GroupView,
+    kind: FactKind,
+    rules: &dyn ValueRules,
+    options: &CheckOptions,
+) -> Vec<Finding> {
+    if group.present.len() < 2 {
+        return Vec::new();
+    }
+    let mut pool = Pool {
+        items: group
+            .present
+            .iter()
+            .map(|&lang| {
+                let facts = group.facts(lang, kind).into_iter().map(|l| (l, false));
+                (lang, facts.collect())
+            })
+            .collect(),
+    };
+    cancel_agreement(group, &mut pool, rules);
+    let slots = pair_leftovers(group, &mut pool, rules);
+    slots
+        .into_iter()
+        .filter(|slot| !all_weak(slot) && !rules.explained(group, slot))
+        .map(|slot| finding(group, &slot, rules.check(), options))
+        .collect()
+}
+
+/// Removes every value that all present languages state (exactly, then compatibly).
+fn cancel_agreement(group: &GroupView, pool: &mut Pool, rules: &dyn ValueRules) {
+    let (first, others) = match group.present.split_first() {
+        Some(split) => split,
+        None => return,
+    };
+    for exact in [true, false] {
+        let candidates: Vec<(usize, Located)> =
+            pool.remaining(*first).map(|(i, l)| (i, *l)).collect();
+        for (index, located) in candidates {
+            let agrees = |other: &Located| {
+                other.fact.value == located.fact.value
+                    || !exact && rules.compatible(located.fact, other.fact)
+            };
+            let partners: Option<Vec<(Lang, usize)>> = others
+                .iter()
+                .map(|&lang| pool.find(lang, agrees).map(|i| (lang, i)))
+                .collect();
+            if let Some(partners) = partners {
+                pool.take(*first, index);
+                for (lang, i) in partners {
+                    pool.take(lang, i);
+                }
+            }
+        }
+    }
+}
+
+/// Turns what did not cancel into slots: first values that some (but not all) languages
+/// agree on, each joined by the closest leftover value of the languages that lack it; then
+/// the remaining values, paired across languages by closeness.
+fn pair_leftovers<'a>(
+    group: &GroupView,
+    pool: &mut Pool<'a>,
+    rules: &dyn ValueRules,
+) -> Vec<Slot<'a>> {
+    let mut slots = Vec::new();
+    let langs = group.present.clone();
+    // Values shared by more than one (but not all) languages.
+    if langs.len() > 2 {
+        for &lang in &langs {
+            let candidates: Vec<(usize, Located)> =
+                pool.remaining(lang).map(|(i, l)| (i, *l)).collect();
+            for (index, located) in candidates {
+                let partners: Vec<(Lang, usize)> = langs
+                    .iter()
+                    .filter(|&&other| other != lang)
+                    .filter_map(|&other| {
+                        pool.find(other, |l| {
+                            l.fact.value == located.fact.value
+                                || rules.compatible(located.fact, l.fact)
+                        })
+                        .map(|i| (other, i))
+                    })
+                    .collect();
+                if partners.is_empty() {
+                    continue;
+                }
+                let mut values = BTreeMap::new();
+                values.insert(lang, pool.take(lang, index));
+                for (other, i) in partners {
+                    values.insert(other, pool.take(other, i));
+                }
+                for &other in &langs {
+                    if !values.contains_key(&other) {
+                        let replacement = closest(pool, other, located.fact, rules)
+                            .and_then(|i| pool.take(other, i));
+                        values.insert(other, replacement);
+                    }
+                }
+                slots.push(Slot { values });
+            }
+        }
+    }
+    // Values only one language states.
+    for &lang in &langs {
+        let candidates: Vec<usize> = pool.remaining(lang).map(|(i, _)| i).collect();
+        for index in candidates {
+            let Some(located) = pool.take(lang, index) else {
+                continue;
+            };
+            let mut values = BTreeMap::new();
+            values.insert(lang, Some(located));
+            for &other in langs.iter().filter(|&&o| o != lang) {
+                let replacement =
+                    closest(pool, other, located.fact, rules).and_then(|i| pool.take(other, i));
+                values.insert(other, replacement);
+            }
+            slots.push(Slot { values });
+        }
+    }
+    slots.sort_by_key(|slot| {
+        slot.values
+            .values()
+            .flatten()
+            .map(|l| (l.paragraph.number, l.fact.start))
+            .min()
+    });
+    slots
+}
+
+/// Pairing a replaced value with its replacement only makes sense when they are alike; past
+/// this distance two leftovers are two separate findings.
+const MAX_PAIRING_DISTANCE: f64 = 10.0;
+
+fn closest(pool: &Pool, lang: Lang, fact: &Fact, rules: &dyn ValueRules) -> Option<usize> {
+    pool.remaining(lang)
+        .map(|(i, l)| (i, rules.distance(fact, l.fact)))
+        .filter(|(_, d)| *d <= MAX_PAIRING_DISTANCE)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+fn all_weak(slot: &Slot) -> bool {
+    let stated: Vec<&Located> = slot.values.values().flatten().collect();
+    let absent = slot.values.values().any(Option::is_none);
+    absent && stated.iter().all(|l| l.fact.weak)
+}
+
+/// The language to blame: with a source language, the single version that differs from it;
+/// otherwise, with three versions, the one that differs from the two that agree.
+fn outlier(slot: &Slot, source: Option<Lang>) -> Option<Lang> {
+    let langs: Vec<Lang> = slot.values.keys().copied().collect();
+    if let Some(source) = source.filter(|s| slot.values.contains_key(s)) {
+        let reference = slot.key(source);
+        let differing: Vec<Lang> = langs
+            .iter()
+            .copied()
+            .filter(|&l| l != source && slot.key(l) != reference)
+            .collect();
+        return match differing.as_slice() {
+            [single] => Some(*single),
+            _ => None,
+        };
+    }
+    if langs.len() != 3 {
+        return None;
+    }
+    langs.iter().copied().find(|&candidate| {
+        let others: Vec<Option<String>> = langs
+            .iter()
+            .filter(|&&l| l != candidate)
+            .map(|&l| slot.key(l))
+            .collect();
+        others.windows(2).all(|w| w[0] == w[1]) && others.first() != Some(&slot.key(candidate))
+    })
+}
+
+/// "en", "en and uk", "en, uk and ru".
+pub fn join_langs(langs: &[Lang]) -> String {
+    let codes: Vec<&str> = langs.iter().map(|l| l.code()).collect();
+    match codes.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn message(slot: &Slot, outlier: Option<Lang>) -> String {
+    if let Some(odd) = outlier {
+        let others: Vec<Lang> = slot.values.keys().copied().filter(|&l| l != odd).collect();
+        let consensus = others.first().and_then(|&l| slot.key(l));
+        let verb = if others.len() > 1 { "say" } else { "says" };
+        let state = if others.len() > 1 { "state" } else { "states" };
+        let names = join_langs(&others);
+        return match (slot.key(odd), consensus) {
+            (Some(x), Some(y)) => format!("{odd} says {x} where {names} {verb} {y}"),
+            (None, Some(y)) => format!("{odd} omits {y}, which {names} {state}"),
+            (Some(x), None) => format!("{odd} adds {x}, which {names} do not state"),
+            (None, None) => format!("{odd} disagrees with {names}"),
+        };
+    }
+    let stating: Vec<Lang> = slot
+        .values
+        .iter()
+        .filter(|(_, v)| v.is_some())
+        .map(|(l, _)| *l)
+        .collect();
+    let silent: Vec<Lang> = slot
+        .values
+        .iter()
+        .filter(|(_, v)| v.is_none())
+        .map(|(l, _)| *l)
+        .collect();
+    if let ([only], false) = (stating.as_slice(), silent.is_empty()) {
+        let value = slot.key(*only).unwrap_or_default();
+        let verb = if silent.len() > 1 {
+            "do not state"
+        } else {
+            "does not state"
+        };
+        return format!(
+            "{only} states {value}, which {} {verb}",
+            join_langs(&silent)
+        );
+    }
+    let parts: Vec<String> = slot
+        .values
+        .keys()
+        .map(|&l| match slot.key(l) {
+            Some(v) => format!("{l} says {v}"),
+            None => format!("{l} says nothing"),
+        })
+        .collect();
+    parts.join(", ")
+}
+
+fn finding(group: &GroupView, slot: &Slot, check: Check, options: &CheckOptions) -> Finding {
+    let outlier = outlier(slot, options.source);
+    let values = slot
+        .values
+        .keys()
+        .map(|&l| (l, slot.key(l).into_iter().collect()))
+        .collect();
+    let spans = slot
+        .values
+        .iter()
+        .filter_map(|(&lang, v)| v.as_ref().map(|l| group.span(lang, l)))
+        .collect();
+    Finding {
+        check,
+        severity: Severity::Error,
+        message: message(slot, outlier),
+        outlier,
+        group: group.index,
+        paragraphs: group.paragraph_numbers(),
+        values,
+        spans,
+    }
+}
