@@ -205,7 +205,7 @@ pub fn compare(
     slots
         .into_iter()
         .filter(|slot| !all_weak(slot) && !rules.explained(group, slot))
-        .map(|slot| finding(group, &slot, rules.check(), options))
+        .map(|slot| finding(group, &slot, rules, options))
         .collect()
 }
 
@@ -328,16 +328,25 @@ fn all_weak(slot: &Slot) -> bool {
     absent && stated.iter().all(|l| l.fact.weak)
 }
 
+/// True when two languages' values in a slot say the same thing (both silent counts).
+fn agree(slot: &Slot, a: Lang, b: Lang, rules: &dyn ValueRules) -> bool {
+    let value = |l: Lang| slot.values.get(&l).and_then(|v| v.as_ref());
+    match (value(a), value(b)) {
+        (None, None) => true,
+        (Some(x), Some(y)) => x.fact.value == y.fact.value || rules.compatible(x.fact, y.fact),
+        _ => false,
+    }
+}
+
 /// The language to blame: with a source language, the single version that differs from it;
 /// otherwise, with three versions, the one that differs from the two that agree.
-fn outlier(slot: &Slot, source: Option<Lang>) -> Option<Lang> {
+fn outlier(slot: &Slot, source: Option<Lang>, rules: &dyn ValueRules) -> Option<Lang> {
     let langs: Vec<Lang> = slot.values.keys().copied().collect();
     if let Some(source) = source.filter(|s| slot.values.contains_key(s)) {
-        let reference = slot.key(source);
         let differing: Vec<Lang> = langs
             .iter()
             .copied()
-            .filter(|&l| l != source && slot.key(l) != reference)
+            .filter(|&l| l != source && !agree(slot, l, source, rules))
             .collect();
         return match differing.as_slice() {
             [single] => Some(*single),
@@ -348,12 +357,11 @@ fn outlier(slot: &Slot, source: Option<Lang>) -> Option<Lang> {
         return None;
     }
     langs.iter().copied().find(|&candidate| {
-        let others: Vec<Option<String>> = langs
-            .iter()
-            .filter(|&&l| l != candidate)
-            .map(|&l| slot.key(l))
-            .collect();
-        others.windows(2).all(|w| w[0] == w[1]) && others.first() != Some(&slot.key(candidate))
+        let others: Vec<Lang> = langs.iter().copied().filter(|&l| l != candidate).collect();
+        match others.as_slice() {
+            [a, b] => agree(slot, *a, *b, rules) && !agree(slot, *a, candidate, rules),
+            _ => false,
+        }
     })
 }
 
@@ -416,8 +424,13 @@ fn message(slot: &Slot, outlier: Option<Lang>) -> String {
     parts.join(", ")
 }
 
-fn finding(group: &GroupView, slot: &Slot, check: Check, options: &CheckOptions) -> Finding {
-    let outlier = outlier(slot, options.source);
+fn finding(
+    group: &GroupView,
+    slot: &Slot,
+    rules: &dyn ValueRules,
+    options: &CheckOptions,
+) -> Finding {
+    let outlier = outlier(slot, options.source, rules);
     let values = slot
         .values
         .keys()
@@ -429,7 +442,7 @@ fn finding(group: &GroupView, slot: &Slot, check: Check, options: &CheckOptions)
         .filter_map(|(&lang, v)| v.as_ref().map(|l| group.span(lang, l)))
         .collect();
     Finding {
-        check,
+        check: rules.check(),
         severity: Severity::Error,
         message: message(slot, outlier),
         outlier,
@@ -437,5 +450,262 @@ fn finding(group: &GroupView, slot: &Slot, check: Check, options: &CheckOptions)
         paragraphs: group.paragraph_numbers(),
         values,
         spans,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::alignment::Group;
+    use crate::facts::{DateValue, Decimal, FactValue, NumberValue};
+    use crate::input::Document;
+    use crate::paragraphs::Pos;
+    use std::path::PathBuf;
+
+    fn paragraph(text: &str) -> Paragraph {
+        Paragraph {
+            number: 1,
+            text: text.to_string(),
+            origins: (0..text.chars().count())
+                .map(|i| Pos {
+                    line: 1,
+                    column: i + 1,
+                })
+                .collect(),
+        }
+    }
+
+    /// A fact for the first occurrence of `surface` in `text`.
+    fn fact(text: &str, surface: &str, value: FactValue, weak: bool) -> Fact {
+        let byte = text.find(surface).unwrap_or(0);
+        let start = text[..byte].chars().count();
+        Fact {
+            value,
+            start,
+            end: start + surface.chars().count(),
+            text: surface.to_string(),
+            weak,
+        }
+    }
+
+    fn number(n: i128) -> FactValue {
+        FactValue::Number(NumberValue::exact(Decimal::from_int(n)))
+    }
+
+    fn month(m: u8) -> FactValue {
+        FactValue::Date(DateValue {
+            month: Some(m),
+            ..DateValue::default()
+        })
+    }
+
+    /// One-paragraph article: per language its text and facts as (surface, value, weak).
+    fn article(versions: Vec<(Lang, &str, Vec<(&str, FactValue, bool)>)>) -> CheckedArticle {
+        let documents = versions
+            .iter()
+            .map(|(lang, text, _)| Document {
+                lang: *lang,
+                path: PathBuf::from(format!("{lang}.txt")),
+                encoding: None,
+                paragraphs: vec![paragraph(text)],
+            })
+            .collect();
+        let facts = versions
+            .into_iter()
+            .map(|(_, text, facts)| {
+                vec![facts
+                    .into_iter()
+                    .map(|(surface, value, weak)| fact(text, surface, value, weak))
+                    .collect()]
+            })
+            .collect::<Vec<_>>();
+        let members = facts.iter().map(|_| vec![0]).collect();
+        CheckedArticle {
+            path: PathBuf::from("x"),
+            documents,
+            facts,
+            alignment: vec![Group { members }],
+            findings: Vec::new(),
+        }
+    }
+
+    fn findings(article: &CheckedArticle, source: Option<Lang>) -> Vec<Finding> {
+        let options = CheckOptions {
+            source,
+            ..CheckOptions::default()
+        };
+        crate::findings::run(article, &options)
+    }
+
+    #[test]
+    fn a_changed_number_word_blames_the_odd_language() {
+        let a = article(vec![
+            (
+                Lang::En,
+                "killed six officers",
+                vec![("six", number(6), false)],
+            ),
+            (
+                Lang::Uk,
+                "вбив шістьох офіцерів",
+                vec![("шістьох", number(6), false)],
+            ),
+            (
+                Lang::Ru,
+                "убил семерых офицеров",
+                vec![("семерых", number(7), false)],
+            ),
+        ]);
+        let found = findings(&a, None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message, "ru says 7 where en and uk say 6");
+        assert_eq!(found[0].outlier, Some(Lang::Ru));
+        assert_eq!(found[0].values[&Lang::Ru], vec!["7".to_string()]);
+        let ru_span = found[0].spans.iter().find(|s| s.lang == Lang::Ru);
+        assert_eq!(
+            ru_span.map(|s| (s.column, s.text.as_str())),
+            Some((6, "семерых"))
+        );
+    }
+
+    #[test]
+    fn agreeing_versions_are_silent() {
+        let a = article(vec![
+            (Lang::En, "six", vec![("six", number(6), false)]),
+            (Lang::Uk, "шестеро", vec![("шестеро", number(6), false)]),
+            (Lang::Ru, "6", vec![("6", number(6), false)]),
+        ]);
+        assert!(findings(&a, None).is_empty());
+    }
+
+    #[test]
+    fn an_omitted_number_is_reported_and_a_dropped_weak_one_is_not() {
+        let a = article(vec![
+            (
+                Lang::En,
+                "one of six officers",
+                vec![("one", number(1), true), ("six", number(6), false)],
+            ),
+            (
+                Lang::Uk,
+                "шість офіцерів",
+                vec![("шість", number(6), false)],
+            ),
+            (Lang::Ru, "офицеров", vec![]),
+        ]);
+        let found = findings(&a, None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].message, "ru omits 6, which en and uk state");
+        assert_eq!(found[0].outlier, Some(Lang::Ru));
+    }
+
+    #[test]
+    fn two_versions_name_no_outlier() {
+        let a = article(vec![
+            (Lang::En, "six", vec![("six", number(6), false)]),
+            (Lang::Ru, "семь", vec![("семь", number(7), false)]),
+        ]);
+        let found = findings(&a, None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].outlier, None);
+        assert_eq!(found[0].message, "en says 6, ru says 7");
+    }
+
+    #[test]
+    fn the_source_language_decides_who_is_wrong() {
+        let a = article(vec![
+            (Lang::En, "six", vec![("six", number(6), false)]),
+            (Lang::Uk, "сім", vec![("сім", number(7), false)]),
+        ]);
+        let found = findings(&a, Some(Lang::En));
+        assert_eq!(found[0].outlier, Some(Lang::Uk));
+        assert_eq!(found[0].message, "uk says 7 where en says 6");
+    }
+
+    #[test]
+    fn all_three_different_names_no_outlier() {
+        let a = article(vec![
+            (Lang::En, "6", vec![("6", number(6), false)]),
+            (Lang::Uk, "7", vec![("7", number(7), false)]),
+            (Lang::Ru, "8", vec![("8", number(8), false)]),
+        ]);
+        let found = findings(&a, None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].outlier, None);
+        assert_eq!(found[0].message, "en says 6, uk says 7, ru says 8");
+    }
+
+    #[test]
+    fn a_wrong_month_is_a_date_finding_and_more_detail_is_not() {
+        let a = article(vec![
+            (Lang::En, "June visit", vec![("June", month(6), false)]),
+            (
+                Lang::Uk,
+                "липневого візиту",
+                vec![("липневого", month(7), false)],
+            ),
+            (
+                Lang::Ru,
+                "14 июня",
+                vec![(
+                    "14 июня",
+                    FactValue::Date(DateValue {
+                        month: Some(6),
+                        day: Some(14),
+                        ..DateValue::default()
+                    }),
+                    false,
+                )],
+            ),
+        ]);
+        let found = findings(&a, None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].check, Check::Date);
+        assert_eq!(found[0].outlier, Some(Lang::Uk));
+        assert_eq!(found[0].message, "uk says July where en and ru say June");
+    }
+
+    #[test]
+    fn a_year_read_as_a_number_in_one_language_agrees_with_a_year_date() {
+        let year = FactValue::Date(DateValue {
+            year: Some(2024),
+            ..DateValue::default()
+        });
+        let a = article(vec![
+            (
+                Lang::En,
+                "by the end of 2024",
+                vec![("2024", number(2024), false)],
+            ),
+            (
+                Lang::Uk,
+                "до кінця 2024 року",
+                vec![("2024 року", year.clone(), false)],
+            ),
+            (
+                Lang::Ru,
+                "до конца 2024 года",
+                vec![("2024 года", year, false)],
+            ),
+        ]);
+        assert!(findings(&a, None).is_empty());
+    }
+
+    #[test]
+    fn a_missing_paragraph_names_the_language_that_lacks_it() {
+        let mut a = article(vec![
+            (Lang::En, "Analysts said.", vec![]),
+            (Lang::Uk, "Аналітики заявили.", vec![]),
+            (Lang::Ru, "Аналитики заявили.", vec![]),
+        ]);
+        a.alignment = vec![Group {
+            members: vec![vec![0], vec![0], vec![]],
+        }];
+        let found = findings(&a, None);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].check, Check::Missing);
+        assert_eq!(found[0].message, "ru lacks a paragraph that en and uk have");
+        assert_eq!(found[0].outlier, Some(Lang::Ru));
+        assert_eq!(found[0].paragraphs[&Lang::Ru], Vec::<usize>::new());
     }
 }
