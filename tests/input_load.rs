@@ -196,6 +196,8 @@ fn forced_encoding_and_unknown_label() {
     let unknown = ReadOptions {
         encoding: Some("cp-ukr".into()),
     };
+    assert!(unknown.check().is_err());
+    assert!(forced.check().is_ok());
     let error = load_document(Lang::Uk, &path, &unknown)
         .unwrap_err()
         .to_string();
@@ -250,4 +252,37 @@ fn files_named_one_by_one_with_common_folder() {
         error.contains("'fr'") && error.contains("en, uk (or ua) or ru"),
         "{error}"
     );
+}
+
+#[test]
+fn every_ntrex_article_loads_with_aligned_paragraph_counts() {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ntrex128/docs");
+    let mut loaded = 0;
+    for entry in fs::read_dir(docs).unwrap() {
+        let folder = entry.unwrap().path();
+        if !folder.is_dir() {
+            continue;
+        }
+        let source = article_in_folder(&folder).unwrap();
+        let documents = load(&source, &ReadOptions::default()).unwrap();
+        assert_eq!(documents.len(), 3, "{}", folder.display());
+        let counts: Vec<usize> = documents.iter().map(|d| d.paragraphs.len()).collect();
+        assert!(
+            counts.iter().all(|&c| c == counts[0] && c > 0),
+            "{}: {counts:?}",
+            folder.display()
+        );
+        for document in &documents {
+            assert_eq!(document.encoding, None);
+            for paragraph in &document.paragraphs {
+                assert!(
+                    !paragraph.text.contains(['«', '»', '—', '’', '\u{a0}']),
+                    "{}",
+                    paragraph.text
+                );
+            }
+        }
+        loaded += 1;
+    }
+    assert!(loaded > 100);
 }

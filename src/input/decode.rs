@@ -5,6 +5,7 @@
 //! numbers stay those an editor shows) and a byte-order mark is dropped, so column 1 is the
 //! first character a reader sees.
 
+use crate::paragraphs::normalize;
 use crate::{ConcordError, Result};
 use encoding_rs::{
     DecoderResult, Encoding, KOI8_R, KOI8_U, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1251,
@@ -40,9 +41,8 @@ pub fn decode(path: &Path, bytes: &[u8], forced: Option<&str>) -> Result<Decoded
     let forced = forced.map(encoding_for_label).transpose()?;
     let (text, encoding) = decode_raw(path, bytes, forced)?;
     let text = unify_line_ends(text.strip_prefix('\u{feff}').unwrap_or(&text));
-    if text.chars().all(|c| {
-        c.is_whitespace() || c == '\u{feff}' || crate::paragraphs::normalize::is_invisible(c)
-    }) {
+    let looks_blank = |c: char| c.is_whitespace() || normalize::is_invisible(c);
+    if text.chars().all(looks_blank) {
         return Err(ConcordError::in_file(path, "file is empty")
             .with_hint("put this language version of the article in it, or remove the file"));
     }

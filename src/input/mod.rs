@@ -37,6 +37,16 @@ pub struct ReadOptions {
     pub encoding: Option<String>,
 }
 
+impl ReadOptions {
+    /// Fails on an unknown `--encoding` label, so the CLI can refuse it before reading files.
+    pub fn check(&self) -> Result<()> {
+        match &self.encoding {
+            Some(label) => decode::encoding_for_label(label).map(|_| ()),
+            None => Ok(()),
+        }
+    }
+}
+
 /// Reads and splits every file of the article. Fails on the first unreadable file: a report
 /// over part of an article would be misleading.
 pub fn load(source: &ArticleSource, options: &ReadOptions) -> Result<Vec<Document>> {

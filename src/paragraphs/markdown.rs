@@ -6,7 +6,8 @@
 //! translator meant as prose). Table rows are one paragraph each, cells joined by " | ".
 //! What is dropped: images with their alt text (alt text is often left untranslated or empty
 //! and a reader does not see it as part of the article), HTML blocks and inline HTML tags
-//! (`<br>` becomes a line break), footnote references, task list markers.
+//! (`<br>` becomes a line break), front matter of static site generators (`---` YAML or
+//! `+++` TOML at the top), footnote references, task list markers.
 
 use super::{Pos, TracedText};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -21,9 +22,12 @@ pub fn blocks(text: &str) -> Vec<TracedText> {
         blocks: Vec::new(),
         current: TracedText::new(),
         image_depth: 0,
-        in_html_block: false,
+        in_hidden_block: false,
     };
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         splitter.event(event, range);
     }
@@ -38,7 +42,8 @@ struct Splitter<'a> {
     current: TracedText,
     /// Inside an image, whose alt text is dropped (images can nest inside image alt text).
     image_depth: usize,
-    in_html_block: bool,
+    /// Inside an HTML block or front matter, which readers do not see as text.
+    in_hidden_block: bool,
 }
 
 impl Splitter<'_> {
@@ -66,9 +71,9 @@ impl Splitter<'_> {
     fn start(&mut self, tag: &Tag<'_>, range: Range<usize>) {
         match tag {
             Tag::Image { .. } => self.image_depth += 1,
-            Tag::HtmlBlock => {
+            Tag::HtmlBlock | Tag::MetadataBlock(_) => {
                 self.flush();
-                self.in_html_block = true;
+                self.in_hidden_block = true;
             }
             Tag::TableCell => {
                 if !self.current.is_empty() {
@@ -84,7 +89,7 @@ impl Splitter<'_> {
     fn end(&mut self, tag: TagEnd, _range: Range<usize>) {
         match tag {
             TagEnd::Image => self.image_depth = self.image_depth.saturating_sub(1),
-            TagEnd::HtmlBlock => self.in_html_block = false,
+            TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => self.in_hidden_block = false,
             TagEnd::TableCell
             | TagEnd::Emphasis
             | TagEnd::Strong
@@ -101,7 +106,7 @@ impl Splitter<'_> {
     }
 
     fn line_break(&mut self, range: Range<usize>) {
-        if self.image_depth == 0 && !self.in_html_block && !self.current.is_empty() {
+        if self.image_depth == 0 && !self.in_hidden_block && !self.current.is_empty() {
             let pos = self.locator.pos(range.start);
             self.current.push(('\n', pos));
         }
@@ -112,7 +117,7 @@ impl Splitter<'_> {
     /// from code), each character is matched to the next equal source character nearby, and
     /// one that cannot be found takes the position of the source character at hand.
     fn text(&mut self, text: &str, range: Range<usize>) {
-        if self.image_depth > 0 || self.in_html_block {
+        if self.image_depth > 0 || self.in_hidden_block {
             return;
         }
         let source = self.source.get(range.clone()).unwrap_or_default();
@@ -340,6 +345,19 @@ mod tests {
         let text = "![Фото: 2023 рік](photo.jpg)\n\n<div class=\"ad\">\nРеклама 100 грн\n</div>\n\nТекст із ![іконкою](i.png) та<br>розривом.\n\n---\n\nКінець.";
         let paragraphs = split(text, Format::Markdown);
         assert_eq!(texts(&paragraphs), ["Текст із  та\nрозривом.", "Кінець."]);
+    }
+
+    #[test]
+    fn front_matter_is_not_text() {
+        let text = "---\ntitle: Бюджет\ndate: 2024-05-05\n---\n\nУряд ухвалив бюджет.\n";
+        let paragraphs = split(text, Format::Markdown);
+        assert_eq!(texts(&paragraphs), ["Уряд ухвалив бюджет."]);
+        assert_eq!(paragraphs.first().unwrap().line(), 6);
+        let toml = "+++\ndate = 2024-05-05\n+++\nУряд ухвалив бюджет.\n";
+        assert_eq!(
+            texts(&split(toml, Format::Markdown)),
+            ["Уряд ухвалив бюджет."]
+        );
     }
 
     #[test]
