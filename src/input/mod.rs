@@ -2,11 +2,13 @@
 
 use crate::lang::Lang;
 use crate::paragraphs::Paragraph;
-use crate::Result;
+use crate::{ConcordError, Result};
 use std::path::{Path, PathBuf};
 
 pub mod decode;
 pub mod discover;
+
+pub use discover::{article_from_files, article_in_folder};
 
 /// One language version of an article.
 #[derive(Clone, Debug)]
@@ -35,6 +37,16 @@ pub struct ReadOptions {
     pub encoding: Option<String>,
 }
 
+impl ReadOptions {
+    /// Fails on an unknown `--encoding` label, so the CLI can refuse it before reading files.
+    pub fn check(&self) -> Result<()> {
+        match &self.encoding {
+            Some(label) => decode::encoding_for_label(label).map(|_| ()),
+            None => Ok(()),
+        }
+    }
+}
+
 /// Reads and splits every file of the article. Fails on the first unreadable file: a report
 /// over part of an article would be misleading.
 pub fn load(source: &ArticleSource, options: &ReadOptions) -> Result<Vec<Document>> {
@@ -47,11 +59,19 @@ pub fn load(source: &ArticleSource, options: &ReadOptions) -> Result<Vec<Documen
 
 /// Reads, decodes and splits one file.
 pub fn load_document(lang: Lang, path: &Path, options: &ReadOptions) -> Result<Document> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| crate::ConcordError::in_file(path, format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        ConcordError::in_file(path, format!("cannot read the file: {e}"))
+            .with_hint("check that the file exists and is readable")
+    })?;
     let decoded = decode::decode(path, &bytes, options.encoding.as_deref())?;
     let format = discover::format_of(path);
     let paragraphs = crate::paragraphs::split(&decoded.text, format);
+    if paragraphs.is_empty() {
+        return Err(
+            ConcordError::in_file(path, "file has no paragraphs of text")
+                .with_hint("put this language version of the article in it, or remove the file"),
+        );
+    }
     Ok(Document {
         lang,
         path: path.to_path_buf(),

@@ -54,10 +54,30 @@ pub enum Format {
     Markdown,
 }
 
-/// Splits decoded text into normalized paragraphs.
+/// Splits decoded text (line ends already `\n`) into normalized paragraphs. Blocks that are
+/// empty after normalization (only spaces or invisible characters) are not paragraphs.
 pub fn split(text: &str, format: Format) -> Vec<Paragraph> {
-    match format {
-        Format::Plain => plain::split(text),
-        Format::Markdown => markdown::split(text),
-    }
+    let blocks = match format {
+        Format::Plain => plain::blocks(text),
+        Format::Markdown => markdown::blocks(text),
+    };
+    number(blocks)
+}
+
+/// The raw text of one block, each character with its position in the file.
+pub type TracedText = Vec<(char, Pos)>;
+
+/// Normalizes blocks and numbers the non-empty ones from 1.
+fn number(blocks: Vec<TracedText>) -> Vec<Paragraph> {
+    blocks
+        .iter()
+        .map(|block| normalize::normalize(block))
+        .filter(|chars| !chars.is_empty())
+        .enumerate()
+        .map(|(i, chars)| Paragraph {
+            number: i + 1,
+            text: chars.iter().map(|(c, _)| *c).collect(),
+            origins: chars.iter().map(|(_, pos)| *pos).collect(),
+        })
+        .collect()
 }

@@ -1,1 +1,197 @@
 //! Normalization of typographic variants that carry no meaning.
+//!
+//! Translators and editors vary quotes, dashes, apostrophes and spaces freely, and some tools
+//! leave invisible characters (zero-width spaces, bidi marks, soft hyphens) inside words and
+//! numbers. All of these are unified here, each output character keeping the position of the
+//! input character it came from:
+//!
+//! - NFC, so a decomposed "й" (и + combining breve) is the same letter as a precomposed one;
+//! - « » „ “ ” ‟ ″ → `"`; ‘ ’ ‚ ‛ ‹ › ʼ ʹ ` ′ → `'`;
+//! - ‐ ‑ ‒ – — ― − → `-`;
+//! - every Unicode space other than `\n` and `\t` (NBSP, narrow NBSP, thin space...) → ` `;
+//! - zero-width, bidi-control and other invisible characters, and control characters, are
+//!   removed;
+//! - the paragraph is trimmed.
+//!
+//! Runs of spaces are kept: the tokenizer reads whitespace, and keeping them keeps the text a
+//! faithful copy of what the reader sees.
+
+use super::Pos;
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Characters with no visible form that tools leave in text: zero-width space and joiners,
+/// bidi marks, embeddings and isolates, word joiner and invisible operators, BOM, soft hyphen.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{feff}'
+        | '\u{00ad}'
+        | '\u{061c}'
+        | '\u{180e}'
+    )
+}
+
+/// The character a typographic variant stands for, or `None` when it is to be dropped.
+pub fn unify_char(c: char) -> Option<char> {
+    match c {
+        '«' | '»' | '„' | '“' | '”' | '‟' | '″' => Some('"'),
+        '‘' | '’' | '‚' | '‛' | '‹' | '›' | 'ʼ' | 'ʹ' | '`' | '′' => Some('\''),
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => Some('-'),
+        '\n' | '\t' | ' ' => Some(c),
+        _ if is_invisible(c) => None,
+        _ if c.is_whitespace() => Some(' '),
+        _ if c.is_control() => None,
+        _ => Some(c),
+    }
+}
+
+/// Normalizes characters with their origins, then trims whitespace at both ends.
+pub fn normalize(chars: &[(char, Pos)]) -> Vec<(char, Pos)> {
+    let visible: Vec<(char, Pos)> = chars
+        .iter()
+        .copied()
+        .filter(|(c, _)| !is_invisible(*c))
+        .collect();
+    let composed = compose(visible);
+    let unified: Vec<(char, Pos)> = composed
+        .into_iter()
+        .filter_map(|(c, pos)| unify_char(c).map(|u| (u, pos)))
+        .collect();
+    let start = unified
+        .iter()
+        .position(|(c, _)| !c.is_whitespace())
+        .unwrap_or(unified.len());
+    let end = unified
+        .iter()
+        .rposition(|(c, _)| !c.is_whitespace())
+        .map_or(start, |i| i + 1);
+    unified
+        .get(start..end)
+        .map(<[_]>::to_vec)
+        .unwrap_or_default()
+}
+
+/// The same normalization on bare text (for callers that have no positions to keep).
+pub fn normalize_str(text: &str) -> String {
+    let chars: Vec<(char, Pos)> = text.chars().map(|c| (c, Pos::default())).collect();
+    normalize(&chars).into_iter().map(|(c, _)| c).collect()
+}
+
+/// NFC, one cluster (a character and the combining marks after it) at a time so that every
+/// output character can be traced to the cluster's characters. Compositions across two
+/// starters (Hangul jamo) are left alone; they do not occur in the languages we read.
+fn compose(chars: Vec<(char, Pos)>) -> Vec<(char, Pos)> {
+    if is_nfc_quick(chars.iter().map(|(c, _)| *c)) == IsNormalized::Yes {
+        return chars;
+    }
+    let mut composed = Vec::with_capacity(chars.len());
+    let mut cluster: Vec<(char, Pos)> = Vec::new();
+    for (c, pos) in chars {
+        if canonical_combining_class(c) == 0 && !cluster.is_empty() {
+            compose_cluster(&cluster, &mut composed);
+            cluster.clear();
+        }
+        cluster.push((c, pos));
+    }
+    compose_cluster(&cluster, &mut composed);
+    composed
+}
+
+fn compose_cluster(cluster: &[(char, Pos)], out: &mut Vec<(char, Pos)>) {
+    let Some(&(_, last_pos)) = cluster.last() else {
+        return;
+    };
+    for (i, c) in cluster.iter().map(|(c, _)| *c).nfc().enumerate() {
+        let pos = cluster.get(i).map_or(last_pos, |(_, p)| *p);
+        out.push((c, pos));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(column: usize) -> Pos {
+        Pos { line: 1, column }
+    }
+
+    fn traced(text: &str) -> Vec<(char, Pos)> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| (c, at(i + 1)))
+            .collect()
+    }
+
+    fn text_of(chars: &[(char, Pos)]) -> String {
+        chars.iter().map(|(c, _)| *c).collect()
+    }
+
+    #[test]
+    fn decomposed_short_i_becomes_one_letter() {
+        let decomposed = "Киї\u{0306}в і Київ: уи\u{0306}ти";
+        assert_eq!(normalize_str("и\u{0306}"), "й");
+        let normalized = normalize(&traced("мои\u{0306} дім"));
+        assert_eq!(text_of(&normalized), "мой дім");
+        // "й" comes from the "и" at column 3; "дім" keeps its columns 6..8.
+        assert_eq!(normalized.get(2), Some(&('й', at(3))));
+        assert_eq!(normalized.get(4), Some(&('д', at(6))));
+        assert_eq!(
+            normalize_str(decomposed),
+            "Киї\u{0306}в і Київ: уйти".nfc().collect::<String>()
+        );
+    }
+
+    #[test]
+    fn quotes_apostrophes_and_dashes_are_unified() {
+        assert_eq!(
+            normalize_str("«Ми відбудуємо все» — заявив „Укренерго“ – об’єкт м`ясо ʼ ″ ‟"),
+            "\"Ми відбудуємо все\" - заявив \"Укренерго\" - об'єкт м'ясо ' \" \""
+        );
+        assert_eq!(
+            normalize_str("температура −5 ‒ ―10 ‘так’"),
+            "температура -5 - -10 'так'"
+        );
+    }
+
+    #[test]
+    fn unicode_spaces_become_spaces_and_invisibles_vanish() {
+        let text = "10\u{a0}000\u{202f}грн,\u{2009}5\u{2007}%\u{2003}і\u{3000}ще";
+        assert_eq!(normalize_str(text), "10 000 грн, 5 % і ще");
+        let text = "13\u{200f},5 млн\u{200b} з\u{ad}би\u{2060}тків \u{202b}2024\u{202c} \u{2067}x\u{2069}\u{feff}";
+        assert_eq!(normalize_str(text), "13,5 млн збитків 2024 x");
+    }
+
+    #[test]
+    fn trimming_keeps_origins_of_what_remains() {
+        let normalized = normalize(&traced("\u{a0} \u{200e}Київ, 5 травня\u{200b} "));
+        assert_eq!(text_of(&normalized), "Київ, 5 травня");
+        assert_eq!(normalized.first().map(|p| p.1), Some(at(4)));
+        assert_eq!(normalized.last().map(|p| p.1), Some(at(17)));
+    }
+
+    #[test]
+    fn removal_keeps_following_columns() {
+        let normalized = normalize(&traced("1\u{200f}0 000"));
+        assert_eq!(text_of(&normalized), "10 000");
+        let columns: Vec<usize> = normalized.iter().map(|(_, p)| p.column).collect();
+        assert_eq!(columns, [1, 3, 4, 5, 6, 7]);
+    }
+
+    #[test]
+    fn only_invisible_or_space_is_empty() {
+        assert!(normalize(&traced("\u{200b}\u{a0}\u{feff}\t ")).is_empty());
+        assert!(normalize(&[]).is_empty());
+    }
+
+    #[test]
+    fn lone_combining_marks_do_not_panic() {
+        assert_eq!(
+            normalize_str("\u{0306}\u{0301}а"),
+            "\u{0306}\u{0301}а".nfc().collect::<String>()
+        );
+    }
+}
