@@ -9,6 +9,7 @@
 //! module per language.
 
 pub mod alignment;
+pub mod app;
 pub mod article;
 pub mod error;
 pub mod facts;

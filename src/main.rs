@@ -1,1 +1,179 @@
-fn main() {}
+//! The `concord` command line: parses arguments and hands them to [`concord::app`].
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use concord::app::{self, Articles, CheckRequest, FailOn, OutputFormat};
+use concord::Lang;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "concord",
+    version,
+    about = "Checks that the Ukrainian, English and Russian versions of an article state the same facts",
+    after_help = "Examples:\n  concord check samples/north-korean-troops-errors\n  concord check --format json articles/2024-10-14-isw\n  concord check --file en=story.en.md --file uk=story.uk.md\n  concord align samples/north-korean-troops\n  concord explain number\n\nExit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad usage or unreadable input."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check articles and report every fact the versions disagree on
+    #[command(
+        after_help = "Examples:\n  concord check samples/north-korean-troops-errors\n  concord check --source uk --fail-on warning articles/a articles/b\n  concord check --format json --file en=en.txt --file ru=ru.txt"
+    )]
+    Check(CheckArgs),
+    /// Show how the paragraphs of the versions line up
+    Align(AlignArgs),
+    /// Explain what a check looks for, with examples
+    Explain {
+        /// A check id: number, date, missing
+        check: String,
+    },
+}
+
+#[derive(Args)]
+struct ArticleArgs {
+    /// Article folders, each with en.txt, uk.txt (or ua.txt) and ru.txt (.md also accepted)
+    paths: Vec<PathBuf>,
+    /// Name a language file explicitly instead of a folder: LANG=FILE (en, uk, ua, ru)
+    #[arg(long = "file", value_name = "LANG=FILE", value_parser = parse_file_arg)]
+    files: Vec<(String, PathBuf)>,
+    /// Read files in this encoding instead of detecting it (e.g. windows-1251, koi8-u)
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
+}
+
+impl ArticleArgs {
+    fn articles(self) -> Articles {
+        Articles {
+            paths: self.paths,
+            files: self.files,
+            encoding: self.encoding,
+        }
+    }
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    articles: ArticleArgs,
+    /// The original language: disagreements are blamed on the versions that differ from it
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    source: Option<Lang>,
+    /// Glossary file (TOML); may be repeated
+    #[arg(long = "glossary", value_name = "FILE")]
+    glossaries: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    format: FormatArg,
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// The least severe finding that makes the exit code 1
+    #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
+    fail_on: FailOnArg,
+}
+
+#[derive(Args)]
+struct AlignArgs {
+    #[command(flatten)]
+    articles: ArticleArgs,
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOnArg {
+    Error,
+    Warning,
+    Never,
+}
+
+impl ColorArg {
+    /// Auto: color on a terminal, unless NO_COLOR is set (https://no-color.org).
+    fn enabled(self) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::from_code(code).ok_or_else(|| format!("unknown language '{code}' (use en, uk or ru)"))
+}
+
+fn parse_file_arg(arg: &str) -> Result<(String, PathBuf), String> {
+    match arg.split_once('=') {
+        Some((lang, file)) if !lang.is_empty() && !file.is_empty() => {
+            Ok((lang.to_string(), PathBuf::from(file)))
+        }
+        _ => Err(format!(
+            "expected LANG=FILE (e.g. en=story.txt), got '{arg}'"
+        )),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => app::check(&CheckRequest {
+            articles: args.articles.articles(),
+            source: args.source,
+            glossaries: args.glossaries,
+            format: match args.format {
+                FormatArg::Text => OutputFormat::Text,
+                FormatArg::Json => OutputFormat::Json,
+            },
+            color: args.color.enabled(),
+            fail_on: match args.fail_on {
+                FailOnArg::Error => FailOn::Error,
+                FailOnArg::Warning => FailOn::Warning,
+                FailOnArg::Never => FailOn::Never,
+            },
+        }),
+        Command::Align(args) => {
+            let color = args.color.enabled();
+            app::align(&args.articles.articles(), color).map(|output| app::Outcome {
+                output,
+                exit_code: app::EXIT_CLEAN,
+            })
+        }
+        Command::Explain { check } => app::explain(&check).map(|output| app::Outcome {
+            output,
+            exit_code: app::EXIT_CLEAN,
+        }),
+    };
+    match result {
+        Ok(outcome) => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (concord check ... | head) is not an error worth a message.
+            let _ = stdout.write_all(outcome.output.as_bytes());
+            let _ = stdout.flush();
+            ExitCode::from(outcome.exit_code)
+        }
+        Err(error) => {
+            eprintln!("concord: error: {error}");
+            ExitCode::from(app::EXIT_BAD_INPUT)
+        }
+    }
+}
