@@ -100,6 +100,7 @@ fn check_all(articles: &Articles, source: Option<Lang>) -> Result<Vec<CheckedArt
     let options = CheckOptions {
         source,
         read: articles.read_options(),
+        ..CheckOptions::default()
     };
     articles
         .sources()?

@@ -14,6 +14,8 @@ pub struct CheckOptions {
     /// With `--source LANG`, disagreements are blamed on the versions that differ from it.
     pub source: Option<Lang>,
     pub read: ReadOptions,
+    /// Terms, names and bans for the `name`, `term` and `forbidden` checks.
+    pub glossary: std::sync::Arc<crate::glossary::Glossary>,
 }
 
 /// An article after checking: everything a report may show.

@@ -14,6 +14,7 @@ pub mod article;
 pub mod error;
 pub mod facts;
 pub mod findings;
+pub mod glossary;
 pub mod input;
 pub mod lang;
 pub mod paragraphs;

@@ -6,7 +6,6 @@
 use concord::article::{check, CheckOptions};
 use concord::input::discover;
 use std::collections::BTreeMap;
-use std::path::Path;
 
 const DOCS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/ntrex128/docs");
 

@@ -450,6 +450,7 @@ fn finding(
         paragraphs: group.paragraph_numbers(),
         values,
         spans,
+        detected: None,
     }
 }
 

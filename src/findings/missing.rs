@@ -71,5 +71,6 @@ pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
         paragraphs: group.paragraph_numbers(),
         values,
         spans,
+        detected: None,
     }]
 }

@@ -4,8 +4,13 @@
 
 pub mod compare;
 pub mod date;
+pub mod forbidden;
 pub mod missing;
+pub mod name;
 pub mod number;
+pub mod term;
+pub mod untranslated;
+pub mod wrong_language;
 
 use crate::article::{CheckOptions, CheckedArticle};
 use crate::lang::Lang;
@@ -37,16 +42,35 @@ pub enum Check {
     Number,
     Date,
     Missing,
+    Name,
+    Term,
+    Forbidden,
+    Untranslated,
+    WrongLanguage,
 }
 
 impl Check {
-    pub const ALL: [Check; 3] = [Check::Number, Check::Date, Check::Missing];
+    pub const ALL: [Check; 8] = [
+        Check::Number,
+        Check::Date,
+        Check::Missing,
+        Check::Name,
+        Check::Term,
+        Check::Forbidden,
+        Check::Untranslated,
+        Check::WrongLanguage,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
             Check::Number => "number",
             Check::Date => "date",
             Check::Missing => "missing",
+            Check::Name => "name",
+            Check::Term => "term",
+            Check::Forbidden => "forbidden",
+            Check::Untranslated => "untranslated",
+            Check::WrongLanguage => "wrong-language",
         }
     }
 
@@ -60,6 +84,11 @@ impl Check {
             Check::Number => number::DOCUMENTATION,
             Check::Date => date::DOCUMENTATION,
             Check::Missing => missing::DOCUMENTATION,
+            Check::Name => name::DOCUMENTATION,
+            Check::Term => term::DOCUMENTATION,
+            Check::Forbidden => forbidden::DOCUMENTATION,
+            Check::Untranslated => untranslated::DOCUMENTATION,
+            Check::WrongLanguage => wrong_language::DOCUMENTATION,
         }
     }
 }
@@ -99,17 +128,35 @@ pub struct Finding {
     /// Normalized values per language, as compared.
     pub values: BTreeMap<Lang, Vec<String>>,
     pub spans: Vec<Span>,
+    /// For language checks: the language a text was detected as, and how sure that is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detected: Option<Detected>,
 }
+
+/// A language identification result.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Detected {
+    /// A language code (`en`, `uk`, `ru`, or another ISO 639-1 code).
+    pub lang: String,
+    /// From 0 to 1.
+    pub confidence: f64,
+}
+
+impl Eq for Detected {}
 
 /// Runs every check over a checked article's groups. Findings come in group order, then by
 /// check, then by position: output order is deterministic.
 pub fn run(article: &CheckedArticle, options: &CheckOptions) -> Vec<Finding> {
-    let mut findings = Vec::new();
+    let mut findings = wrong_language::check(article, options);
     for index in 0..article.alignment.len() {
         let group = compare::GroupView::new(article, index);
         findings.extend(missing::check(&group, options));
+        findings.extend(untranslated::check(&group, options));
         findings.extend(number::check(&group, options));
         findings.extend(date::check(&group, options));
+        findings.extend(name::check(&group, options));
+        findings.extend(term::check(&group, options));
+        findings.extend(forbidden::check(&group, options));
     }
     findings
 }

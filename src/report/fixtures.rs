@@ -157,6 +157,7 @@ pub fn kharkiv() -> CheckedArticle {
             span(&uk, 2, "шестеро"),
             span(&ru, 2, "семь"),
         ],
+        detected: None,
     };
     let schools = Finding {
         check: Check::Missing,
@@ -167,6 +168,7 @@ pub fn kharkiv() -> CheckedArticle {
         paragraphs: per_lang(vec![3], vec![3], vec![3]),
         values: per_lang(strings(&["12"]), strings(&["12"]), Vec::new()),
         spans: vec![span(&en, 3, "Twelve"), span(&uk, 3, "дванадцять")],
+        detected: None,
     };
     article(
         "samples/x",
@@ -232,6 +234,7 @@ pub fn budget() -> CheckedArticle {
             span(&uk, 1, "13,5%"),
             span(&ru, 1, "15,3%"),
         ],
+        detected: None,
     };
     article(
         "samples/budget",

@@ -534,6 +534,7 @@ ru | Повреждены школы и детский сад, добавил м
             paragraphs: fixtures::per_lang(vec![3], vec![], vec![2]),
             values: Default::default(),
             spans: Vec::new(),
+            detected: None,
         }];
         let report = render(&[article], &NO_COLOR);
         let expected = "\

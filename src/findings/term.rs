@@ -1,0 +1,11 @@
+#![doc = include_str!("term.md")]
+
+use super::compare::GroupView;
+use super::Finding;
+use crate::article::CheckOptions;
+
+pub const DOCUMENTATION: &str = include_str!("term.md");
+
+pub fn check(_group: &GroupView, _options: &CheckOptions) -> Vec<Finding> {
+    Vec::new()
+}
