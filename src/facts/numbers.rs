@@ -471,12 +471,19 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// Consumes the rest of a code: glued digits, letters and hyphens.
     fn skip_glued(&self, start: usize, from: usize) -> Parsed {
         let mut j = from;
-        while self.glued(j)
-            && self
-                .token(j)
-                .is_some_and(|t| t.kind != TokenKind::Punct || t.is_punct('-'))
-            && !(self.token(j).is_some_and(|t| t.is_punct('-')) && !self.glued(j + 1))
-        {
+        while self.glued(j) {
+            let Some(token) = self.token(j) else {
+                break;
+            };
+            // A hyphen belongs to the code only when the code goes on after it ("F-16V").
+            let continues = if token.is_punct('-') {
+                self.glued(j + 1)
+            } else {
+                token.kind != TokenKind::Punct
+            };
+            if !continues {
+                break;
+            }
             j += 1;
         }
         Parsed::nothing(start, j)
@@ -1374,8 +1381,13 @@ mod ntrex {
     use std::collections::BTreeMap;
     use std::path::Path;
 
-    /// Mismatching blocks measured on the 1997 blocks of NTREX-128; see the module report.
-    const MAX_MISMATCHES: usize = 1997;
+    /// Measured: 90 of the 1997 blocks of NTREX-128 differ in their non-weak number keys.
+    /// What remains is translation, not extraction: unit conversions (inches → cm, miles →
+    /// km, °F → °C, pounds → kg), numbers a translator dropped or added ("fourballs" →
+    /// "четыре мяча", "a decade" → "десять років", "double" → "в два раза"), clock times
+    /// rephrased ("11 a.m." → "об 11 годині ранку"), a phone number "116 123" read as one
+    /// grouped number in uk/ru, "1930s" → "30-е", and typos in the data ("сім я").
+    const MAX_MISMATCHES: usize = 90;
 
     fn strong_keys(text: &str, lang: Lang) -> BTreeMap<String, usize> {
         let mut counts = BTreeMap::new();
@@ -1427,7 +1439,7 @@ mod ntrex {
                 let r = strong_keys(ru_block, Lang::Ru);
                 if e != u || e != r {
                     mismatches += 1;
-                    if mismatches <= 400 {
+                    if mismatches <= 30 {
                         println!("--- {} #{k}\n  en {e:?} {en_block}\n  uk {u:?} {uk_block}\n  ru {r:?} {ru_block}",
                             doc.file_name().unwrap_or_default().to_string_lossy());
                     }
