@@ -1,0 +1,1 @@
+//! What tells this language from the others in short texts: its letters and function words.
