@@ -88,6 +88,8 @@ pub enum DateWord {
     Tens(u8),
     /// "квартал", "кварталі", "quarter".
     Quarter,
+    /// "півріччя", "полугодии", "half" (of a year).
+    HalfYear,
     /// A word for "year" after a year: "року", "р", "году", "г"; `plural` for "роках",
     /// "годах" (a plural after a lone number is a duration: "2000 років").
     YearWord { plural: bool, abbreviation: bool },
@@ -174,6 +176,8 @@ pub struct DateValue {
     pub weekday: Option<u8>,
     /// 1 to 4.
     pub quarter: Option<u8>,
+    /// 1 or 2: "first half of 2024", "у другому півріччі".
+    pub half: Option<u8>,
     pub season: Option<Season>,
     /// Of a month (or a season: "late summer", "наприкінці літа").
     pub part: Option<PartOfMonth>,
@@ -233,6 +237,7 @@ impl DateValue {
             & agree(self.day, other.day, &mut shared)
             & agree(self.weekday, other.weekday, &mut shared)
             & agree(self.quarter, other.quarter, &mut shared)
+            & agree(self.half, other.half, &mut shared)
             & agree(self.season, other.season, &mut shared)
             & agree(self.part, other.part, &mut shared);
         all_agree && shared
@@ -269,6 +274,9 @@ impl fmt::Display for DateValue {
         }
         if let Some(quarter) = self.quarter {
             parts.push(format!("Q{quarter}"));
+        }
+        if let Some(half) = self.half {
+            parts.push(format!("H{half}"));
         }
         if let Some(season) = self.season {
             parts.push(format!("{season:?}").to_lowercase());
@@ -977,26 +985,35 @@ impl Parser<'_, '_> {
 
     /// A quarter numbered at `[i, number_end)`: "квартал" and a year may follow.
     fn quarter_after(&self, i: usize, quarter: u8, number_end: usize) -> Option<Found> {
-        if !(1..=4).contains(&quarter) {
-            return None;
-        }
         let mut at = number_end;
         if self.punct(at, '-') {
             at += 1;
         }
-        if self.word(at) != Some(DateWord::Quarter) {
-            return None;
-        }
+        let (quarter, half) = match self.word(at) {
+            Some(DateWord::Quarter) if (1..=4).contains(&quarter) => (Some(quarter), None),
+            Some(DateWord::HalfYear) if (1..=2).contains(&quarter) => (None, Some(quarter)),
+            _ => return None,
+        };
         let (year, end) = match self.tail_year(at + 1, false) {
             Some((year, end)) => (Some(year), end),
             None => (None, at + 1),
         };
+        // "the first half" of a match, "перша половина" of anything is no date; "the first
+        // half of 2024" is. Only "півріччя" / "полугодие" are halves of a year by themselves.
+        let half_of_anything = self
+            .tokens
+            .get(at)
+            .is_some_and(|t| !t.lower.starts_with("пів") && !t.lower.starts_with("полугод"));
+        if half.is_some() && half_of_anything && year.is_none() {
+            return None;
+        }
         Some(Found {
             start: i,
             end,
             value: DateValue {
                 year,
-                quarter: Some(quarter),
+                quarter,
+                half,
                 ..DateValue::default()
             },
         })
@@ -1089,10 +1106,12 @@ impl Parser<'_, '_> {
             .is_some_and(|b| self.word(b) == Some(DateWord::Lead))
     }
 
-    /// "2014-2016": the number at `i` ends a range of years.
+    /// "2014-2016", "2024/2025 маркетинговий рік": the number at `i` ends a range of years.
     fn year_range_before(&self, i: usize) -> bool {
-        i.checked_sub(2)
-            .is_some_and(|b| self.punct(b + 1, '-') && self.digits(b).is_some_and(|d| d.len() == 4))
+        i.checked_sub(2).is_some_and(|b| {
+            (self.punct(b + 1, '-') || self.punct(b + 1, '/'))
+                && self.digits(b).is_some_and(|d| d.len() == 4)
+        })
     }
 
     /// "Євро-2016", "Expo-2020".

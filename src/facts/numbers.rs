@@ -786,6 +786,12 @@ impl<'t, 'a> Parser<'t, 'a> {
                     },
                     after,
                 ) => Some(Parsed::nothing(i, after)),
+                // "almost a third more", "a quarter of the harvest": a fraction.
+                (NumberWord::Ordinal(v), after)
+                    if (3..=10).contains(&v) && self.fraction_follows(after) =>
+                {
+                    Some(Parsed::nothing(i, after))
+                }
                 _ => None,
             },
             NumberWord::Half => {
@@ -856,6 +862,31 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             Plurality::Either => Plurality::Plural,
             other => other,
+        }
+    }
+
+    /// After "a third": a comparison or "of" makes it a fraction ("a third more", "a fifth
+    /// of"); a noun makes it an ordinal ("a third term").
+    fn fraction_follows(&self, next: usize) -> bool {
+        match self.tokens.get(next) {
+            None => true,
+            Some(t) if !t.is_word() => true,
+            Some(t) => matches!(
+                t.lower.as_str(),
+                "of" | "more"
+                    | "less"
+                    | "fewer"
+                    | "higher"
+                    | "lower"
+                    | "larger"
+                    | "smaller"
+                    | "than"
+                    | "in"
+                    | "on"
+                    | "to"
+                    | "and"
+                    | "or"
+            ),
         }
     }
 

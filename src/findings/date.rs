@@ -45,6 +45,7 @@ impl ValueRules for DateRules {
                 d.day.is_some(),
                 d.weekday.is_some(),
                 d.quarter.is_some(),
+                d.half.is_some(),
                 d.season.is_some(),
             ]
         };

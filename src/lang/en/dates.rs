@@ -78,6 +78,9 @@ const MAY_MARCH_CONTEXT: &[&str] = &[
     "every",
     "from",
     "to",
+    "of",
+    "before",
+    "after",
 ];
 
 const WEEKDAYS: [&str; 7] = [
@@ -233,6 +236,7 @@ fn table() -> &'static WordTable {
         table.add(&["twenty"], DateWord::Tens(20));
         table.add(&["thirty"], DateWord::Tens(30));
         table.add(&["quarter"], DateWord::Quarter);
+        table.add(&["half"], DateWord::HalfYear);
         table.add(&["th", "st", "nd", "rd"], DateWord::NumberSuffix);
         table.add(&["s"], DateWord::DecadeSuffix);
         table.add(

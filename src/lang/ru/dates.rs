@@ -388,6 +388,21 @@ fn table() -> &'static WordTable {
         table.add(&["тридцать"], DateWord::Tens(30));
         table.add_stem("квартал", HARD_NOUN_ENDINGS, DateWord::Quarter);
         table.add(
+            &[
+                "полугодие",
+                "полугодия",
+                "полугодии",
+                "полугодию",
+                "полугодием",
+                "половина",
+                "половины",
+                "половине",
+                "половину",
+                "половиной",
+            ],
+            DateWord::HalfYear,
+        );
+        table.add(
             &["год", "года", "году", "годом", "годе"],
             DateWord::YearWord {
                 plural: false,

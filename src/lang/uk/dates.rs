@@ -414,6 +414,19 @@ fn table() -> &'static WordTable {
             DateWord::Quarter,
         );
         table.add(
+            &[
+                "півріччя",
+                "півріччі",
+                "півріччям",
+                "половина",
+                "половини",
+                "половині",
+                "половину",
+                "половиною",
+            ],
+            DateWord::HalfYear,
+        );
+        table.add(
             &["рік", "року", "році", "роком", "рокові"],
             DateWord::YearWord {
                 plural: false,

@@ -549,6 +549,10 @@ static PHRASES: &[Phrase] = &[
         tokens: &["п", ".", "п", "."],
         meaning: NumberWord::Percent,
     },
+    Phrase {
+        tokens: &["в", ".", "п", "."],
+        meaning: NumberWord::Percent,
+    },
 ];
 
 impl NumberVocabulary for Vocabulary {
