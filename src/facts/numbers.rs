@@ -144,6 +144,42 @@ pub trait NumberVocabulary: Sync {
     fn capitalized_number_words_are_names(&self) -> bool {
         false
     }
+    /// A non-metric unit written after a number ("inches", "mph", "°F"), which translators
+    /// convert to metric: the number then legitimately differs.
+    fn non_metric_unit(&self, _lower: &str) -> Option<UnitConversion> {
+        None
+    }
+}
+
+/// How a non-metric unit converts to its metric counterpart: `metric = (value + offset) ×
+/// factor` ("°F": offset -32, factor 5/9; "inch": factor 2.54 for centimetres).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct UnitConversion {
+    pub offset: f64,
+    pub factor: f64,
+}
+
+impl UnitConversion {
+    pub const fn scale(factor: f64) -> UnitConversion {
+        UnitConversion {
+            offset: 0.0,
+            factor,
+        }
+    }
+
+    /// True when `metric` is `value` converted, up to rounding (translators round: 85 mph
+    /// → "137 км/год") and a metric prefix (an inch is 2.54 cm or 0.0254 m).
+    pub fn explains(&self, value: f64, metric: f64) -> bool {
+        let converted = (value + self.offset) * self.factor;
+        if converted == 0.0 {
+            return metric.abs() < 1.0;
+        }
+        [1e-3, 1e-2, 1e-1, 1.0, 1e1, 1e2, 1e3].iter().any(|prefix| {
+            let expected = converted * prefix;
+            let rounding = if *prefix == 1.0 { 0.5 } else { 0.0 };
+            (metric - expected).abs() <= expected.abs() * 0.12 + rounding
+        })
+    }
 }
 
 /// A word → meaning table, for language modules to build once from stems and endings.

@@ -273,10 +273,10 @@ fn pair_leftovers<'a>(
                     values.insert(other, pool.take(other, i));
                 }
                 for &other in &langs {
-                    if !values.contains_key(&other) {
+                    if let std::collections::btree_map::Entry::Vacant(slot) = values.entry(other) {
                         let replacement = closest(pool, other, located.fact, rules)
                             .and_then(|i| pool.take(other, i));
-                        values.insert(other, replacement);
+                        slot.insert(replacement);
                     }
                 }
                 slots.push(Slot { values });
@@ -500,8 +500,11 @@ mod tests {
         })
     }
 
-    /// One-paragraph article: per language its text and facts as (surface, value, weak).
-    fn article(versions: Vec<(Lang, &str, Vec<(&str, FactValue, bool)>)>) -> CheckedArticle {
+    /// A version of a one-paragraph article: its language, text, and facts as (surface,
+    /// value, weak).
+    type Version<'a> = (Lang, &'a str, Vec<(&'a str, FactValue, bool)>);
+
+    fn article(versions: Vec<Version>) -> CheckedArticle {
         let documents = versions
             .iter()
             .map(|(lang, text, _)| Document {

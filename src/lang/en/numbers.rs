@@ -1,7 +1,8 @@
 //! Number words, scale words, percent and currency words.
 
 use crate::facts::numbers::{
-    Context, DigitFormat, NumberVocabulary, NumberWord, Phrase, Plurality, WordTable,
+    Context, DigitFormat, NumberVocabulary, NumberWord, Phrase, Plurality, UnitConversion,
+    WordTable,
 };
 use std::sync::OnceLock;
 
@@ -218,9 +219,41 @@ static PHRASES: &[Phrase] = &[
     },
 ];
 
+/// Imperial and US units and their metric factors (to cm, m, km, km/h, kg, g, l, ha, °C).
+const NON_METRIC_UNITS: &[(&[&str], UnitConversion)] = &[
+    (&["inch", "inches", "in"], UnitConversion::scale(2.54)),
+    (&["foot", "feet", "ft"], UnitConversion::scale(0.3048)),
+    (&["yard", "yards", "yd"], UnitConversion::scale(0.9144)),
+    (
+        &["mile", "miles", "mi", "mph"],
+        UnitConversion::scale(1.609_344),
+    ),
+    (
+        &["pound", "pounds", "lb", "lbs"],
+        UnitConversion::scale(0.453_592),
+    ),
+    (&["ounce", "ounces", "oz"], UnitConversion::scale(28.349_5)),
+    (&["gallon", "gallons"], UnitConversion::scale(3.785_41)),
+    (&["acre", "acres"], UnitConversion::scale(0.404_686)),
+    (
+        &["f", "fahrenheit"],
+        UnitConversion {
+            offset: -32.0,
+            factor: 5.0 / 9.0,
+        },
+    ),
+];
+
 impl NumberVocabulary for Vocabulary {
     fn digit_format(&self) -> DigitFormat {
         DigitFormat::CommaGroups
+    }
+
+    fn non_metric_unit(&self, lower: &str) -> Option<UnitConversion> {
+        NON_METRIC_UNITS
+            .iter()
+            .find(|(words, _)| words.contains(&lower))
+            .map(|(_, conversion)| *conversion)
     }
 
     fn word(&self, lower: &str) -> Option<NumberWord> {
