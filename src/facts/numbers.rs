@@ -149,6 +149,11 @@ pub trait NumberVocabulary: Sync {
     fn non_metric_unit(&self, _lower: &str) -> Option<UnitConversion> {
         None
     }
+    /// Whether an ordinal after the clock preposition is an hour by itself ("о
+    /// чотирнадцятій" in Ukrainian: the noun "годині" is usually left out).
+    fn ordinal_is_an_hour_after_preposition(&self) -> bool {
+        false
+    }
 }
 
 /// How a non-metric unit converts to its metric counterpart: `metric = (value + offset) ×
@@ -471,9 +476,35 @@ impl<'t, 'a> Parser<'t, 'a> {
             return None;
         }
         if token.is_word() {
-            return self.parse_roman(i).or_else(|| self.parse_words(i));
+            return self
+                .parse_roman(i)
+                .or_else(|| self.parse_words(i))
+                .map(|parsed| self.unless_clock_words(i, parsed));
         }
         None
+    }
+
+    /// An hour in words is a clock time, not a quantity: "о чотирнадцятій (годині)", "в
+    /// четырнадцать часов", as "at 2 p.m." is.
+    fn unless_clock_words(&self, i: usize, parsed: Parsed) -> Parsed {
+        let after_clock_preposition = i > 0 && self.in_context(i - 1, Context::ClockPreposition);
+        let hour_word_follows = matches!(
+            self.meaning(parsed.end),
+            Some((NumberWord::Clock | NumberWord::ClockUnit, _))
+        );
+        let ordinal_hour = self.vocab.ordinal_is_an_hour_after_preposition()
+            && self
+                .meaning(i)
+                .is_some_and(|(m, _)| matches!(m, NumberWord::Ordinal(1..=24)));
+        let hour = parsed
+            .count
+            .and_then(Decimal::as_i64)
+            .is_some_and(|h| (0..=24).contains(&h));
+        if after_clock_preposition && hour && (hour_word_follows || ordinal_hour) {
+            Parsed::nothing(parsed.start, parsed.end)
+        } else {
+            parsed
+        }
     }
 
     // ---- digits ----

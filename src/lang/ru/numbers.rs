@@ -505,6 +505,7 @@ fn table() -> &'static WordTable {
             NumberWord::Century,
         );
         t.add_all(&["утра", "вечера"], NumberWord::Clock);
+        t.add_all(&["часов", "часа", "час"], NumberWord::ClockUnit);
         t
     })
 }
@@ -740,5 +741,14 @@ mod tests {
         );
         assert_eq!(ru("Трехлетний ребенок и две трети голосов"), ["3"]);
         assert_eq!(ru("В 2 часа дня прибыли 10 человек"), ["10"]);
+    }
+
+    #[test]
+    fn an_hour_in_words_is_a_clock_time_and_a_duration_is_a_number() {
+        assert_eq!(
+            ru("Матч начнется в четырнадцать часов."),
+            Vec::<String>::new()
+        );
+        assert_eq!(ru("Спасатели работали четырнадцать часов."), vec!["14"]);
     }
 }

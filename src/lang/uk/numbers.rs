@@ -528,6 +528,7 @@ fn table() -> &'static WordTable {
         );
         t.add_all(&["ранку", "вечора", "годині"], NumberWord::Clock);
         t.add("год", NumberWord::ClockUnit);
+        t.add_all(&["година", "годині"], NumberWord::ClockUnit);
         t
     })
 }
@@ -569,6 +570,10 @@ impl NumberVocabulary for Vocabulary {
     }
 
     fn capitalized_number_words_are_names(&self) -> bool {
+        true
+    }
+
+    fn ordinal_is_an_hour_after_preposition(&self) -> bool {
         true
     }
 
@@ -717,5 +722,14 @@ mod tests {
         );
         assert_eq!(uk("Літак Су-34 збили над Донеччиною"), Vec::<String>::new());
         assert_eq!(uk("Чемпіон дворазовий, потрібно дві треті голосів"), ["2"]);
+    }
+
+    #[test]
+    fn an_hour_in_words_is_a_clock_time_and_a_duration_is_a_number() {
+        assert_eq!(
+            uk("Матч розпочнеться о чотирнадцятій, а прес-конференція о шістнадцятій годині."),
+            Vec::<String>::new()
+        );
+        assert_eq!(uk("Рятувальники працювали чотирнадцять годин."), vec!["14"]);
     }
 }
