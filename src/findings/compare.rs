@@ -136,6 +136,10 @@ pub trait ValueRules {
     fn explained(&self, _group: &GroupView, _slot: &Slot) -> bool {
         false
     }
+    /// How serious the disagreement in a slot is.
+    fn severity(&self, _slot: &Slot) -> Severity {
+        Severity::Error
+    }
 }
 
 /// One position where versions disagree: per present language, the fact it states there
@@ -443,7 +447,7 @@ fn finding(
         .collect();
     Finding {
         check: rules.check(),
-        severity: Severity::Error,
+        severity: rules.severity(slot),
         message: message(slot, outlier),
         outlier,
         group: group.index,

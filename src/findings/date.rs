@@ -1,7 +1,7 @@
 #![doc = include_str!("date.md")]
 
 use super::compare::{self, GroupView, Slot, ValueRules};
-use super::{Check, Finding};
+use super::{Check, Finding, Severity};
 use crate::article::CheckOptions;
 use crate::facts::{DateValue, Fact, FactKind, FactValue};
 
@@ -66,6 +66,28 @@ impl ValueRules for DateRules {
         }
     }
 
+    /// A weekday one version leaves out ("on Monday" dropped) is a warning: translators drop
+    /// weekdays next to a full date or when the day is obvious from context, and the real
+    /// translations in the NTREX corpus do so often. A different weekday stays an error.
+    fn severity(&self, slot: &Slot) -> Severity {
+        let omitted = slot.values.values().any(Option::is_none);
+        let only_weekdays = slot.values.values().flatten().all(|l| {
+            date(l.fact).is_some_and(|d| {
+                d.weekday.is_some()
+                    && *d
+                        == DateValue {
+                            weekday: d.weekday,
+                            ..DateValue::default()
+                        }
+            })
+        });
+        if omitted && only_weekdays {
+            Severity::Warning
+        } else {
+            Severity::Error
+        }
+    }
+
     /// A year-only date in one language that another states as a plain number of the same
     /// value is the same fact read two ways.
     fn explained(&self, group: &GroupView, slot: &Slot) -> bool {
@@ -92,5 +114,91 @@ impl ValueRules for DateRules {
                 .iter()
                 .any(|n| n.fact.value.key() == year.to_string()),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{check_documents, CheckOptions};
+    use crate::findings::Severity;
+    use crate::input::Document;
+    use crate::lang::Lang;
+    use crate::paragraphs::{split, Format};
+    use std::path::PathBuf;
+
+    fn findings(versions: &[(Lang, &str)]) -> Vec<(Severity, String)> {
+        let documents = versions
+            .iter()
+            .map(|(lang, text)| Document {
+                lang: *lang,
+                path: PathBuf::from(format!("{lang}.txt")),
+                encoding: None,
+                paragraphs: split(text, Format::Plain),
+            })
+            .collect();
+        check_documents(PathBuf::from("a"), documents, &CheckOptions::default())
+            .findings
+            .into_iter()
+            .map(|f| (f.severity, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_dropped_weekday_is_a_warning_and_a_changed_one_an_error() {
+        let dropped = findings(&[
+            (
+                Lang::En,
+                "The regulator announced the decision on Thursday.",
+            ),
+            (Lang::Uk, "Регулятор оголосив рішення в четвер."),
+            (Lang::Ru, "Регулятор объявил решение."),
+        ]);
+        assert_eq!(
+            dropped,
+            vec![(
+                Severity::Warning,
+                "ru omits Thursday, which en and uk state".to_string()
+            )]
+        );
+        let changed = findings(&[
+            (
+                Lang::En,
+                "The regulator announced the decision on Thursday.",
+            ),
+            (Lang::Uk, "Регулятор оголосив рішення в п'ятницю."),
+            (Lang::Ru, "Регулятор объявил решение в четверг."),
+        ]);
+        assert_eq!(
+            changed,
+            vec![(
+                Severity::Error,
+                "uk says Friday where en and ru say Thursday".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_month_adjective_agrees_with_the_month_and_a_wrong_one_does_not() {
+        let found = findings(&[
+            (
+                Lang::En,
+                "During a June visit to North Korea this year, Putin signed the deal.",
+            ),
+            (
+                Lang::Uk,
+                "Під час липневого візиту до КНДР цього року Путін підписав угоду.",
+            ),
+            (
+                Lang::Ru,
+                "Во время июньского визита в КНДР в этом году Путин подписал соглашение.",
+            ),
+        ]);
+        assert_eq!(
+            found,
+            vec![(
+                Severity::Error,
+                "uk says July where en and ru say June".to_string()
+            )]
+        );
     }
 }
