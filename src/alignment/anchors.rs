@@ -1,16 +1,383 @@
 //! Anchors: the parts of a paragraph that survive translation unchanged once normalized.
+//!
+//! Every anchor is a string with a kind prefix, so that one sorted list holds them all:
+//! - `fact:<key>` a number or date ([`crate::facts::FactValue::key`]), `weak:<key>` the same
+//!   for a weak fact ("one", "first");
+//! - `name:<skeleton>` a capitalized word that does not start a sentence, or a Latin word in
+//!   Cyrillic text, reduced to a [`name_skeleton`] so that "Путіна", "Путина" and "Putin" meet;
+//! - `quote` when the paragraph quotes someone.
 
 use super::ParagraphFeatures;
+use crate::facts::tokens::{tokenize, Token, TokenKind};
 use crate::facts::Fact;
 use crate::lang::Lang;
+use unicode_normalization::UnicodeNormalization;
+
+pub const FACT_PREFIX: &str = "fact:";
+pub const WEAK_FACT_PREFIX: &str = "weak:";
+pub const NAME_PREFIX: &str = "name:";
+pub const QUOTE_ANCHOR: &str = "quote";
+
+/// How many skeleton symbols a name anchor keeps. Three is the stem of most names; a fourth
+/// would often be the consonant of a Slavic case ending ("Путін" / "Путіним").
+const SKELETON_SYMBOLS: usize = 3;
+/// Shorter skeletons ("Joe" → "j") say too little to be an anchor.
+const MIN_SKELETON_SYMBOLS: usize = 2;
+
+/// The kind of an anchor, from its prefix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnchorKind {
+    Fact,
+    WeakFact,
+    Name,
+    Quote,
+}
+
+/// The kind of `anchor` and the part two anchors must share to match: a weak and a strong
+/// fact with the same value match.
+pub fn classify(anchor: &str) -> (AnchorKind, &str) {
+    if let Some(key) = anchor.strip_prefix(FACT_PREFIX) {
+        (AnchorKind::Fact, key)
+    } else if let Some(key) = anchor.strip_prefix(WEAK_FACT_PREFIX) {
+        (AnchorKind::WeakFact, key)
+    } else if anchor == QUOTE_ANCHOR {
+        (AnchorKind::Quote, anchor)
+    } else {
+        (AnchorKind::Name, anchor)
+    }
+}
 
 /// Features of one paragraph, from its text and the facts already extracted from it.
-pub fn features(text: &str, _lang: Lang, facts: &[Fact]) -> ParagraphFeatures {
-    let mut anchors: Vec<String> = facts.iter().map(|f| f.value.key()).collect();
+pub fn features(text: &str, lang: Lang, facts: &[Fact]) -> ParagraphFeatures {
+    let mut anchors: Vec<String> = facts
+        .iter()
+        .map(|f| {
+            let prefix = if f.weak {
+                WEAK_FACT_PREFIX
+            } else {
+                FACT_PREFIX
+            };
+            format!("{prefix}{}", f.value.key())
+        })
+        .collect();
+    anchors.extend(
+        name_words(text, lang)
+            .filter_map(|word| name_skeleton(&lang.transliterate(word)))
+            .map(|skeleton| format!("{NAME_PREFIX}{skeleton}")),
+    );
+    if has_quotation(text) {
+        anchors.push(QUOTE_ANCHOR.to_string());
+    }
     anchors.sort();
     anchors.dedup();
     ParagraphFeatures {
         chars: text.chars().count(),
         anchors,
+    }
+}
+
+/// Words likely to be names: capitalized words that do not start a sentence, and, in a
+/// Cyrillic text, every Latin word ("The Boston Globe", "iPhone").
+fn name_words(text: &str, lang: Lang) -> impl Iterator<Item = &str> {
+    let tokens = tokenize(text);
+    let mut words = Vec::new();
+    let mut sentence_start = true;
+    let mut previous_word: Option<&Token> = None;
+    for token in &tokens {
+        match token.kind {
+            TokenKind::Word => {
+                let latin_in_cyrillic =
+                    lang != Lang::En && token.text.chars().all(|c| c.is_ascii_alphabetic());
+                if latin_in_cyrillic || (token.is_capitalized() && !sentence_start) {
+                    words.push(token.text);
+                }
+                sentence_start = false;
+                previous_word = Some(token);
+            }
+            TokenKind::Digits => {
+                sentence_start = false;
+                previous_word = None;
+            }
+            TokenKind::Punct => {
+                if ends_sentence(token, previous_word) {
+                    sentence_start = true;
+                }
+                // Quotes, brackets and dashes do not end the sentence; the word they follow
+                // still decides whether a full stop is an abbreviation.
+            }
+        }
+    }
+    words.into_iter()
+}
+
+/// True for a sentence-ending mark. A full stop after a short capitalized word is an
+/// abbreviation ("U.S. Sen. Elizabeth Warren", "Mr. Smith", "ст. Петров"), not an end.
+fn ends_sentence(token: &Token, previous_word: Option<&Token>) -> bool {
+    if token.is_punct('!') || token.is_punct('?') || token.is_punct('…') {
+        return true;
+    }
+    if !token.is_punct('.') {
+        return false;
+    }
+    match previous_word {
+        Some(word) if word.end == token.start => {
+            !(word.is_capitalized() && word.text.chars().count() <= 3)
+        }
+        _ => true,
+    }
+}
+
+/// True when the paragraph quotes: guillemets, typographic or straight double quotes, or a
+/// single quote opening a word ("a 'hard look'"; an apostrophe inside "it's" is not one).
+pub fn has_quotation(text: &str) -> bool {
+    let mut previous: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '«' | '»' | '“' | '”' | '„' | '"' | '‘' => return true,
+            '\'' | '’' => {
+                let opens = !previous.is_some_and(char::is_alphanumeric);
+                if opens && chars.peek().is_some_and(|next| next.is_alphabetic()) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        previous = Some(c);
+    }
+    false
+}
+
+/// A coarse consonant skeleton of a Latin (or transliterated) word, shared as often as
+/// possible by the English, Ukrainian and Russian forms of one name: "Zelensky",
+/// "zelenskyi" (Зеленський), "zelenskiy" (Зеленский) → "zln".
+///
+/// Transliteration systems disagree mostly on vowels (y/i/ie/ye), on г (h/g/kh), on doubled
+/// letters and on digraphs; Slavic case endings add vowels and, after the stem, consonants.
+/// So: digraphs become one symbol ("shch", "sch", "sh" → s; "zh" → z; "ch" → c; "kh", "gh",
+/// "g", "h" → h; "ts", "tz" → s; "th" → t; "ph" → f; "dzh", "dj", "j" → j; "ng" → n;
+/// "w" and a word-initial "u" before a vowel → v; "c" → s before e/i/y, else k; "q" → k;
+/// "x" → ks), doubled symbols collapse,
+/// vowels and a non-initial h disappear, a word-initial vowel becomes "a", and only the first
+/// three symbols are kept. "Київ" / "Kiev" / "Kyiv" → "kv", "Пхеньян" / "Pyongyang" → "pnn".
+/// Returns `None` when fewer than two symbols remain.
+pub fn name_skeleton(latin: &str) -> Option<String> {
+    const VOWEL: u8 = b'a';
+    let letters: Vec<u8> = latin
+        .nfd()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase() as u8)
+        .collect();
+    let mut symbols: Vec<u8> = Vec::with_capacity(letters.len());
+    let mut rest: &[u8] = &letters;
+    while let Some(&first) = rest.first() {
+        let (produced, used): (&[u8], usize) = match rest {
+            [b's', b'h', b'c', b'h', ..] => (b"s", 4),
+            [b's', b'c', b'h', ..] => (b"s", 3),
+            [b'd', b'z', b'h', ..] => (b"j", 3),
+            [b's', b'h', ..] => (b"s", 2),
+            [b'z', b'h', ..] => (b"z", 2),
+            [b'c', b'h', ..] => (b"c", 2),
+            [b'k', b'h', ..] | [b'g', b'h', ..] => (b"h", 2),
+            [b'p', b'h', ..] => (b"f", 2),
+            [b't', b'h', ..] => (b"t", 2),
+            [b't', b's', ..] | [b't', b'z', ..] => (b"s", 2),
+            [b'd', b'j', ..] => (b"j", 2),
+            [b'c', b'k', ..] => (b"k", 2),
+            [b'n', b'g', ..] => (b"n", 2),
+            [b'c', b'e' | b'i' | b'y', ..] => (b"s", 1),
+            // Russian and Ukrainian write an English initial W as У ("Уоррен", "Уельс").
+            [b'u', b'a' | b'e' | b'i' | b'o', ..] if symbols.is_empty() => (b"v", 1),
+            [b'c' | b'q', ..] => (b"k", 1),
+            [b'x', ..] => (b"ks", 1),
+            [b'w', ..] => (b"v", 1),
+            [b'g', ..] => (b"h", 1),
+            [b'a' | b'e' | b'i' | b'o' | b'u' | b'y', ..] => (&[VOWEL], 1),
+            _ => (std::slice::from_ref(&first), 1),
+        };
+        for &symbol in produced {
+            if symbols.last() != Some(&symbol) {
+                symbols.push(symbol);
+            }
+        }
+        rest = rest.get(used..).unwrap_or_default();
+    }
+    let mut skeleton = String::with_capacity(SKELETON_SYMBOLS);
+    for (position, &symbol) in symbols.iter().enumerate() {
+        if position == 0 || (symbol != VOWEL && symbol != b'h') {
+            skeleton.push(symbol as char);
+        }
+        if skeleton.len() == SKELETON_SYMBOLS {
+            break;
+        }
+    }
+    (skeleton.len() >= MIN_SKELETON_SYMBOLS).then_some(skeleton)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skeleton(word: &str, lang: Lang) -> Option<String> {
+        name_skeleton(&lang.transliterate(word))
+    }
+
+    /// The same name in the three languages, as news agencies write it.
+    fn assert_same_name(en: &str, uk: &str, ru: &str) {
+        let en_key = skeleton(en, Lang::En);
+        assert!(en_key.is_some(), "{en} has no skeleton");
+        assert_eq!(skeleton(uk, Lang::Uk), en_key, "{uk} vs {en}");
+        assert_eq!(skeleton(ru, Lang::Ru), en_key, "{ru} vs {en}");
+    }
+
+    #[test]
+    fn names_meet_across_scripts_and_transliteration_systems() {
+        assert_same_name("Zelensky", "Зеленський", "Зеленский");
+        assert_same_name("Washington", "Вашингтон", "Вашингтон");
+        assert_same_name("Donetsk", "Донецьк", "Донецк");
+        assert_same_name("Narozhnyy", "Нарожний", "Нарожный");
+        assert_same_name("Babaiev", "Бабаєв", "Бабаев");
+        assert_same_name("Pyongyang", "Пхеньян", "Пхеньян");
+        assert_same_name("Putin", "Путіна", "Путина");
+        assert_same_name("Kharkiv", "Харкові", "Харькове");
+        assert_same_name("Massachusetts", "Массачусетсі", "Массачусетсе");
+        assert_same_name("Elizabeth", "Елізабет", "Элизабет");
+        assert_same_name("Alexander", "Олександр", "Александр");
+        assert_same_name("Russia", "Росії", "России");
+        assert_same_name("Angela", "Ангела", "Ангела");
+        assert_same_name("William", "Вільям", "Уильям");
+        assert_same_name("Wales", "Уельсі", "Уэльсе");
+        // Київ / Киев / Kyiv differ only in vowels, which the skeleton ignores.
+        assert_same_name("Kyiv", "Києві", "Киеве");
+    }
+
+    #[test]
+    fn case_endings_keep_the_stem() {
+        let key = skeleton("Трамп", Lang::Uk);
+        assert_eq!(key.as_deref(), Some("trm"));
+        for form in ["Трампа", "Трампом", "Трампові", "Трампу"] {
+            assert_eq!(skeleton(form, Lang::Uk), key, "{form}");
+        }
+        assert_eq!(skeleton("Путіним", Lang::Uk), skeleton("Putin", Lang::En));
+    }
+
+    #[test]
+    fn different_names_stay_apart() {
+        let names = [
+            ("Trump", Lang::En),
+            ("Warren", Lang::En),
+            ("Diehl", Lang::En),
+            ("Boston", Lang::En),
+            ("Holyoke", Lang::En),
+            ("Зеленський", Lang::Uk),
+            ("Порошенко", Lang::Uk),
+            ("Москва", Lang::Ru),
+        ];
+        let keys: Vec<Option<String>> = names.iter().map(|(w, l)| skeleton(w, *l)).collect();
+        for (i, a) in keys.iter().enumerate() {
+            for b in keys.iter().skip(i + 1) {
+                assert_ne!(a, b);
+            }
+        }
+    }
+
+    #[test]
+    fn too_short_words_are_not_anchors() {
+        assert_eq!(name_skeleton("joe"), None);
+        assert_eq!(name_skeleton("ohio"), None);
+        assert_eq!(name_skeleton(""), None);
+        assert_eq!(name_skeleton("---"), None);
+    }
+
+    #[test]
+    fn capitalized_words_inside_sentences_become_name_anchors() {
+        let en = features(
+            "U.S. Sen. Elizabeth Warren says she'll take a \"hard look at running for president\".",
+            Lang::En,
+            &[],
+        );
+        let uk = features(
+            "Сенатор США Елізабет Воррен заявила, що після виборів у листопаді вона \"серйозно подумає про балотування на пост президента\".",
+            Lang::Uk,
+            &[],
+        );
+        let ru = features(
+            "Сенатор США Элизабет Уоррен заявила, что после выборов в ноябре она \"серьезно подумает о том, чтобы баллотироваться в президенты\".",
+            Lang::Ru,
+            &[],
+        );
+        let elizabeth = format!("{NAME_PREFIX}alz");
+        for f in [&en, &uk, &ru] {
+            assert!(f.anchors.contains(&elizabeth), "{:?}", f.anchors);
+            assert!(
+                f.anchors.iter().any(|a| a == QUOTE_ANCHOR),
+                "{:?}",
+                f.anchors
+            );
+        }
+        // "Warren", "Воррен" and "Уоррен" meet.
+        for f in [&en, &uk, &ru] {
+            assert!(
+                f.anchors.contains(&format!("{NAME_PREFIX}vrn")),
+                "{:?}",
+                f.anchors
+            );
+        }
+        // The sentence-initial "Сенатор" is an ordinary word.
+        assert!(!uk.anchors.contains(&format!("{NAME_PREFIX}snt")));
+        assert_eq!(features("Києві", Lang::Uk, &[]).chars, 5);
+    }
+
+    #[test]
+    fn latin_words_in_cyrillic_text_are_anchors_whatever_their_case() {
+        let uk = features(
+            "Видання The Boston Globe повідомляє, що компанія випустила оновлення для iPhone.",
+            Lang::Uk,
+            &[],
+        );
+        for key in ["bst", "hlb", "afn"] {
+            assert!(
+                uk.anchors.contains(&format!("{NAME_PREFIX}{key}")),
+                "{key}: {:?}",
+                uk.anchors
+            );
+        }
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotations() {
+        assert!(!has_quotation("It's the army's job, Kyiv's mayor said."));
+        assert!(!has_quotation("Вони м'ясо з'їли."));
+        assert!(has_quotation(
+            "Warren plans to take a 'hard look' at running"
+        ));
+        assert!(has_quotation("Він сказав: «Ми переможемо»."));
+        assert!(!has_quotation(""));
+    }
+
+    #[test]
+    fn anchors_are_sorted_and_unique() {
+        let f = features(
+            "Президент зустрівся з Трампом, а потім Трамп поїхав до Вашингтона.",
+            Lang::Uk,
+            &[],
+        );
+        let mut sorted = f.anchors.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(f.anchors, sorted);
+        assert_eq!(
+            f.anchors,
+            vec![format!("{NAME_PREFIX}trm"), format!("{NAME_PREFIX}vsn")]
+        );
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for text in ["", " ", ".", "...", "'", "«", "A.", "Ω Ж ß", "\u{301}Ж"] {
+            for lang in Lang::ALL {
+                let _ = features(text, lang, &[]);
+            }
+        }
     }
 }

@@ -7,6 +7,8 @@
 //! in a band around the diagonal so that long documents stay fast.
 
 pub mod anchors;
+pub mod cost;
+pub mod search;
 
 /// What alignment needs to know of one paragraph.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -28,15 +30,23 @@ pub struct Group {
 
 /// Aligns two or three documents. Groups come in document order and cover every paragraph of
 /// every document exactly once.
+///
+/// Every combination of 0, 1 and 2 paragraphs per document except all-zero is a possible
+/// group; see [`cost`] for how groups are scored and [`search`] for the banded search. A
+/// single document gives one group per paragraph; more than three documents, which the
+/// pipeline never passes, are paired by position.
 pub fn align(docs: &[Vec<ParagraphFeatures>]) -> Vec<Group> {
-    // Placeholder until the real aligner lands: pair paragraphs by position.
-    let longest = docs.iter().map(Vec::len).max().unwrap_or(0);
-    (0..longest)
-        .map(|i| Group {
-            members: docs
-                .iter()
-                .map(|d| if i < d.len() { vec![i] } else { vec![] })
-                .collect(),
-        })
-        .collect()
+    match docs.len() {
+        0 => Vec::new(),
+        1 => (0..docs.iter().map(Vec::len).sum::<usize>())
+            .map(|i| Group {
+                members: vec![vec![i]],
+            })
+            .collect(),
+        2 | 3 => search::align(docs),
+        _ => search::positional(docs),
+    }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,6 +1,91 @@
-//! Transliteration to Latin, for comparing names across scripts.
+//! Russian → Latin, after the BGN/PCGN 1947 system, lowercased and in plain ASCII: used to
+//! compare names across scripts.
+//!
+//! Simplifications, chosen to match how names appear in English news: ё is written like е
+//! ("Горбачёв" → "gorbachev"), and the hard and soft signs are not written. е and ё are "ye"
+//! at the start of a word and after a vowel or a sign ("Бабаев" → "babayev").
 
-/// Lowercased Latin form of `word`.
+/// `(letter, at the start of a word or after a vowel or a sign, elsewhere)`.
+const LETTERS: &[(char, &str, &str)] = &[
+    ('а', "a", "a"),
+    ('б', "b", "b"),
+    ('в', "v", "v"),
+    ('г', "g", "g"),
+    ('д', "d", "d"),
+    ('е', "ye", "e"),
+    ('ё', "ye", "e"),
+    ('ж', "zh", "zh"),
+    ('з', "z", "z"),
+    ('и', "i", "i"),
+    ('й', "y", "y"),
+    ('к', "k", "k"),
+    ('л', "l", "l"),
+    ('м', "m", "m"),
+    ('н', "n", "n"),
+    ('о', "o", "o"),
+    ('п', "p", "p"),
+    ('р', "r", "r"),
+    ('с', "s", "s"),
+    ('т', "t", "t"),
+    ('у', "u", "u"),
+    ('ф', "f", "f"),
+    ('х', "kh", "kh"),
+    ('ц', "ts", "ts"),
+    ('ч', "ch", "ch"),
+    ('ш', "sh", "sh"),
+    ('щ', "shch", "shch"),
+    ('ъ', "", ""),
+    ('ы', "y", "y"),
+    ('ь', "", ""),
+    ('э', "e", "e"),
+    ('ю', "yu", "yu"),
+    ('я', "ya", "ya"),
+];
+
+/// After these the "initial" form is used, as at the start of a word.
+const SOFTENING_PREDECESSORS: &[char] = &[
+    'а', 'е', 'ё', 'и', 'й', 'о', 'у', 'ы', 'э', 'ю', 'я', 'ъ', 'ь',
+];
+
+/// Lowercased Latin form of `word`. Characters outside the table (Latin letters, digits,
+/// punctuation) are kept, lowercased.
 pub fn to_latin(word: &str) -> String {
-    word.to_lowercase()
+    let mut out = String::with_capacity(word.len() * 2);
+    let mut previous: Option<char> = None;
+    for c in word.to_lowercase().chars() {
+        let initial_form = match previous {
+            None => true,
+            Some(p) => !p.is_alphabetic() || SOFTENING_PREDECESSORS.contains(&p),
+        };
+        match LETTERS.iter().find(|(letter, _, _)| *letter == c) {
+            Some((_, initial, inner)) => out.push_str(if initial_form { initial } else { inner }),
+            None => out.push(c),
+        }
+        previous = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_latin;
+
+    #[test]
+    fn names_from_the_news() {
+        assert_eq!(to_latin("Зеленский"), "zelenskiy");
+        assert_eq!(to_latin("Нарожный"), "narozhnyy");
+        assert_eq!(to_latin("Бабаев"), "babayev");
+        assert_eq!(to_latin("Донецк"), "donetsk");
+        assert_eq!(to_latin("Ельцин"), "yeltsin");
+        assert_eq!(to_latin("Горбачёв"), "gorbachev");
+        assert_eq!(to_latin("Хрущёв"), "khrushchev");
+        assert_eq!(to_latin("Подъячев"), "podyachev");
+        assert_eq!(to_latin("Пхеньян"), "pkhenyan");
+    }
+
+    #[test]
+    fn latin_and_digits_pass_through_lowercased() {
+        assert_eq!(to_latin("iPhone 15"), "iphone 15");
+        assert_eq!(to_latin(""), "");
+    }
 }
