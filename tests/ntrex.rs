@@ -9,9 +9,13 @@ use std::collections::BTreeMap;
 
 const DOCS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/ntrex128/docs");
 
-/// Findings we accept on the whole corpus (1,997 segments in each language): real slips of
-/// the translators and the limits listed in the README.
-const MAX_FINDINGS: usize = 1000;
+/// Findings we accept on the whole corpus (1,997 segments in each language). Measured: 123
+/// (93 number, 29 date of which 20 are warnings for dropped weekdays, 1 missing). Read one by
+/// one they are translators dropping or adding a number ("a four day week" → "чотири дні на
+/// тиждень" is fine, but "the second" → "первый"), real slips (Saturday ↔ Sunday, 40 → 65),
+/// numbers a translator converted in ways we do not model ("1930s" → "30-е", a phone number
+/// "116 123" read as 116123), and two-digit decades.
+const MAX_FINDINGS: usize = 130;
 
 #[test]
 fn real_translations_produce_few_findings() {
