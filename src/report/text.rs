@@ -381,7 +381,9 @@ fn is_numeral(text: &str) -> bool {
 /// not two unrelated numbers.
 fn is_close(old: &str, new: &str) -> bool {
     let has_digit = |s: &str| s.chars().any(|c| c.is_ascii_digit());
-    if old == new || !has_digit(old) || !has_digit(new) {
+    // Words ("several 1000", "June") are not slips of a digit.
+    let has_letter = |s: &str| s.chars().any(char::is_alphabetic);
+    if old == new || !has_digit(old) || !has_digit(new) || has_letter(old) || has_letter(new) {
         return false;
     }
     let (old_len, new_len) = (old.chars().count(), new.chars().count());
