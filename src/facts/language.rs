@@ -333,7 +333,7 @@ fn words(text: &str) -> Vec<Word> {
                 '»' => depth = depth.saturating_sub(1),
                 '"' | '“' | '”' => {
                     // An opening mark stands before a word, a closing one after it.
-                    let opening = before.map_or(true, |b| matches!(b, '(' | '[' | '-' | '—'));
+                    let opening = before.is_none_or(|b| matches!(b, '(' | '[' | '-' | '—'));
                     if opening {
                         depth += 1;
                     } else {

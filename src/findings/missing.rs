@@ -196,7 +196,7 @@ fn shortened(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
             continue;
         }
         let shortfall = shortfalls.iter().copied().fold(f64::INFINITY, f64::min);
-        if !(shortfall >= SHORTER_BY) {
+        if shortfall.is_nan() || shortfall < SHORTER_BY {
             continue;
         }
         let langs: Vec<Lang> = others.iter().map(|o| o.lang).collect();
