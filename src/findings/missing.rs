@@ -12,6 +12,12 @@ pub const DOCUMENTATION: &str = include_str!("missing.md");
 const QUOTED_CHARS: usize = 40;
 
 pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
+    let mut findings = missing_paragraphs(group, options);
+    findings.extend(shortened(group, options));
+    findings
+}
+
+fn missing_paragraphs(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
     let all: Vec<Lang> = group.article.documents.iter().map(|d| d.lang).collect();
     let lacking: Vec<Lang> = all
         .iter()
@@ -73,4 +79,154 @@ pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
         spans,
         detected: None,
     }]
+}
+
+/// A version shorter than this share of what the others predict, after the language pair's
+/// usual length ratio, has lost text.
+pub const SHORTER_BY: f64 = 0.25;
+/// Versions shorter than this (characters) are titles and captions, whose length varies
+/// too much with wording to say anything.
+pub const MIN_CHARS: usize = 150;
+
+/// Characters of a document, the unit its length ratio to another document is measured in.
+fn document_chars(group: &GroupView, lang: Lang) -> usize {
+    group
+        .article
+        .document(lang)
+        .map_or(0, |d| d.paragraphs.iter().map(|p| p.char_len()).sum())
+}
+
+/// Sentences in a text: terminators followed by a capital (or an opening quote or dash)
+/// that do not end an initial ("В. Путін", "U.S.") or a title ("Mr.").
+pub fn sentence_count(text: &str) -> usize {
+    const TITLES: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "rep", "sen", "gov",
+        "prof", "no", "vs", "ім", "им", "проф", "ген", "св",
+    ];
+    let chars: Vec<char> = text.chars().collect();
+    let mut count = 0;
+    let mut has_letters_since = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_alphanumeric() {
+            has_letters_since = true;
+            continue;
+        }
+        if !matches!(c, '.' | '!' | '?' | '…') || !has_letters_since {
+            continue;
+        }
+        let mut next = i + 1;
+        while chars
+            .get(next)
+            .is_some_and(|n| matches!(n, '.' | '!' | '?' | '…' | '"' | '\'' | ')' | '»' | '”'))
+        {
+            next += 1;
+        }
+        let spaced = chars.get(next).is_some_and(|n| n.is_whitespace());
+        while chars.get(next).is_some_and(|n| n.is_whitespace()) {
+            next += 1;
+        }
+        let starts_sentence = match chars.get(next) {
+            None => true,
+            Some(n) => {
+                spaced
+                    && (n.is_uppercase()
+                        || n.is_numeric()
+                        || matches!(n, '"' | '«' | '-' | '—' | '('))
+            }
+        };
+        if !starts_sentence {
+            continue;
+        }
+        let word: String = chars[..i]
+            .iter()
+            .rev()
+            .take_while(|w| w.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<String>()
+            .to_lowercase();
+        let initial = c == '.' && word.chars().count() == 1 && chars.get(next).is_some();
+        if initial || (c == '.' && TITLES.contains(&word.as_str()) && chars.get(next).is_some()) {
+            continue;
+        }
+        count += 1;
+        has_letters_since = false;
+    }
+    count + usize::from(has_letters_since)
+}
+
+/// The dropped-sentence warning: a version much shorter than all the others, with fewer
+/// sentences than each of them.
+fn shortened(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
+    if group.present.len() < 2 {
+        return Vec::new();
+    }
+    struct Version {
+        lang: Lang,
+        chars: usize,
+        sentences: usize,
+        document: usize,
+    }
+    let versions: Vec<Version> = group
+        .present
+        .iter()
+        .map(|&lang| {
+            let paragraphs = group.paragraphs_of(lang);
+            Version {
+                lang,
+                chars: paragraphs.iter().map(|p| p.char_len()).sum(),
+                sentences: paragraphs.iter().map(|p| sentence_count(&p.text)).sum(),
+                document: document_chars(group, lang),
+            }
+        })
+        .collect();
+    let mut findings = Vec::new();
+    for short in &versions {
+        let others: Vec<&Version> = versions.iter().filter(|v| v.lang != short.lang).collect();
+        let shortfalls: Vec<f64> = others
+            .iter()
+            .filter(|o| o.chars >= MIN_CHARS && o.sentences > short.sentences && o.document > 0)
+            .map(|o| {
+                let expected = o.chars as f64 * short.document as f64 / o.document as f64;
+                1.0 - short.chars as f64 / expected.max(1.0)
+            })
+            .collect();
+        if shortfalls.len() != others.len() {
+            continue;
+        }
+        let shortfall = shortfalls.iter().copied().fold(f64::INFINITY, f64::min);
+        if shortfall.is_nan() || shortfall < SHORTER_BY {
+            continue;
+        }
+        let langs: Vec<Lang> = others.iter().map(|o| o.lang).collect();
+        let numbers: Vec<String> = group
+            .paragraphs_of(short.lang)
+            .iter()
+            .map(|p| p.number.to_string())
+            .collect();
+        let message = format!(
+            "{} ¶{} is {:.0}% shorter than {}: a sentence may be missing",
+            short.lang,
+            numbers.join(", "),
+            shortfall * 100.0,
+            join_langs(&langs)
+        );
+        let outlier = match options.source {
+            Some(source) if source == short.lang => None,
+            _ => Some(short.lang),
+        };
+        findings.push(Finding {
+            check: Check::Missing,
+            severity: Severity::Warning,
+            message,
+            outlier,
+            group: group.index,
+            paragraphs: group.paragraph_numbers(),
+            values: BTreeMap::new(),
+            spans: Vec::new(),
+            detected: None,
+        });
+    }
+    findings
 }

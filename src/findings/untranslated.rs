@@ -1,11 +1,246 @@
 #![doc = include_str!("untranslated.md")]
 
-use super::compare::GroupView;
-use super::Finding;
+use super::compare::{join_langs, GroupView};
+use super::{Check, Detected, Finding, Severity, Span};
 use crate::article::CheckOptions;
+use crate::facts::language::{self, Identified};
+use crate::lang::Lang;
+use crate::paragraphs::Paragraph;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub const DOCUMENTATION: &str = include_str!("untranslated.md");
 
-pub fn check(_group: &GroupView, _options: &CheckOptions) -> Vec<Finding> {
-    Vec::new()
+/// How sure identification must be before a paragraph is said to be in another language.
+pub const MIN_CONFIDENCE: f64 = 0.9;
+/// Fewer letters of running text than this (names, acronyms, URLs and numbers left out)
+/// are a caption or a name, which versions legitimately share ("Getty Images", "ISW").
+pub const MIN_PROSE_LETTERS: usize = 20;
+/// Two versions this alike (normalized Levenshtein similarity after lowercasing and
+/// collapsing punctuation) are one text that was not translated.
+pub const SAME_TEXT: f64 = 0.9;
+
+/// How many characters of a paragraph a span quotes, to show which one is meant.
+const QUOTED_CHARS: usize = 40;
+
+pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
+    let texts: BTreeMap<Lang, (Vec<&Paragraph>, String)> = group
+        .present
+        .iter()
+        .map(|&lang| {
+            let paragraphs = group.paragraphs_of(lang);
+            let text = paragraphs
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            (lang, (paragraphs, text))
+        })
+        .collect();
+    let mut findings = Vec::new();
+    let mut reported: BTreeSet<Lang> = BTreeSet::new();
+    for (&lang, (paragraphs, text)) in &texts {
+        let Some(identified) = language::identify(text) else {
+            continue;
+        };
+        let Some(written_in) = identified.lang.lang() else {
+            continue;
+        };
+        let sure = identified.confidence >= MIN_CONFIDENCE
+            && identified.letters >= MIN_PROSE_LETTERS
+            && language::prose_letters(text) >= MIN_PROSE_LETTERS;
+        if written_in == lang || !sure || file_is_in_another_language(group, lang) {
+            continue;
+        }
+        reported.insert(lang);
+        let message = format!(
+            "{lang} ¶{} is in {}, not {}",
+            numbers(paragraphs),
+            written_in.name(),
+            lang.name()
+        );
+        findings.push(finding(group, lang, paragraphs, message, Some(&identified)));
+    }
+    let langs: Vec<Lang> = texts.keys().copied().collect();
+    for (i, &a) in langs.iter().enumerate() {
+        for &b in langs.iter().skip(i + 1) {
+            if reported.contains(&a) || reported.contains(&b) {
+                continue;
+            }
+            let (Some((a_paragraphs, a_text)), Some((b_paragraphs, b_text))) =
+                (texts.get(&a), texts.get(&b))
+            else {
+                continue;
+            };
+            if !same_text(a_text, b_text)
+                || language::prose_letters(a_text) < MIN_PROSE_LETTERS
+                || file_is_in_another_language(group, a)
+                || file_is_in_another_language(group, b)
+            {
+                continue;
+            }
+            let identified = language::identify(a_text);
+            let written_in = identified.as_ref().and_then(|i| i.lang.lang());
+            let outlier = match written_in {
+                Some(l) if l == a => Some(b),
+                Some(l) if l == b => Some(a),
+                _ => match options.source {
+                    Some(source) if source == a => Some(b),
+                    Some(source) if source == b => Some(a),
+                    _ => None,
+                },
+            };
+            let (a_numbers, b_numbers) = (numbers(a_paragraphs), numbers(b_paragraphs));
+            let finding = match outlier {
+                Some(odd) => {
+                    let (odd_paragraphs, other, other_numbers) = if odd == a {
+                        (a_paragraphs, b, &b_numbers)
+                    } else {
+                        (b_paragraphs, a, &a_numbers)
+                    };
+                    let message = format!(
+                        "{odd} ¶{} is the same text as {other} ¶{other_numbers}: not translated",
+                        numbers(odd_paragraphs)
+                    );
+                    reported.insert(odd);
+                    finding(group, odd, odd_paragraphs, message, identified.as_ref())
+                }
+                None => {
+                    let message = format!(
+                        "{} ¶{a_numbers} and ¶{b_numbers} are the same text: one is not translated",
+                        join_langs(&[a, b])
+                    );
+                    let mut f = finding(group, a, a_paragraphs, message, identified.as_ref());
+                    f.outlier = None;
+                    f.spans
+                        .extend(b_paragraphs.iter().map(|p| opening_span(b, p)));
+                    f
+                }
+            };
+            findings.push(finding);
+        }
+    }
+    findings
+}
+
+/// True when `lang`'s whole file is in another language: `wrong-language` reports that
+/// once, and every paragraph of the file would repeat it.
+fn file_is_in_another_language(group: &GroupView, lang: Lang) -> bool {
+    group
+        .article
+        .document(lang)
+        .is_some_and(|d| language::wrong_document_language(d).is_some())
+}
+
+/// "7", "7-8".
+fn numbers(paragraphs: &[&Paragraph]) -> String {
+    let numbers: Vec<usize> = paragraphs.iter().map(|p| p.number).collect();
+    match (numbers.first(), numbers.last()) {
+        (Some(first), Some(last)) if first != last => format!("{first}-{last}"),
+        (Some(first), _) => first.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Lowercase letters and digits, every run of anything else one space: quotes, dashes and
+/// spacing do not make two texts different.
+fn comparable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.extend(c.to_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    out
+}
+
+/// True when two texts are one text, give or take a few characters.
+pub fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (comparable(a), comparable(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    // Similarity 0.9 needs lengths within 10% of each other; word sets must overlap a lot.
+    if (la.min(lb) as f64) < SAME_TEXT * la.max(lb) as f64 {
+        return false;
+    }
+    let words_a: BTreeSet<&str> = a.split(' ').collect();
+    let words_b: BTreeSet<&str> = b.split(' ').collect();
+    let shared = words_a.intersection(&words_b).count();
+    let union = words_a.union(&words_b).count().max(1);
+    if (shared as f64) < 0.5 * union as f64 {
+        return false;
+    }
+    strsim::normalized_levenshtein(&a, &b) >= SAME_TEXT
+}
+
+fn opening_span(lang: Lang, paragraph: &Paragraph) -> Span {
+    let pos = paragraph.position(0);
+    let text: String = paragraph.text.chars().take(QUOTED_CHARS).collect();
+    let end = text.chars().count();
+    Span {
+        lang,
+        line: pos.line,
+        column: pos.column,
+        text,
+        paragraph: paragraph.number,
+        start: 0,
+        end,
+    }
+}
+
+fn finding(
+    group: &GroupView,
+    outlier: Lang,
+    paragraphs: &[&Paragraph],
+    message: String,
+    identified: Option<&Identified>,
+) -> Finding {
+    Finding {
+        check: Check::Untranslated,
+        severity: Severity::Error,
+        message,
+        outlier: Some(outlier),
+        group: group.index,
+        paragraphs: group.paragraph_numbers(),
+        values: BTreeMap::new(),
+        spans: paragraphs
+            .iter()
+            .map(|p| opening_span(outlier, p))
+            .collect(),
+        detected: identified.map(detected),
+    }
+}
+
+/// A language identification as findings report it, confidence to two decimals.
+pub fn detected(identified: &Identified) -> Detected {
+    Detected {
+        lang: identified.lang.code().to_string(),
+        confidence: (identified.confidence * 100.0).round() / 100.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_text_is_recognized_through_typography() {
+        assert!(same_text(
+            "«Розгортання військ в Україні також може відкрити можливості», - зазначають в ISW.",
+            "\"Розгортання військ в Україні також може відкрити можливості\" — зазначають в ISW"
+        ));
+        assert!(!same_text(
+            "Аналітики ISW не змогли визначити, скільки військових Росія може розгорнути.",
+            "Аналитики ISW не смогли определить, сколько военных Россия может развернуть."
+        ));
+        assert!(!same_text("", ""));
+    }
 }

@@ -8,7 +8,7 @@
 
 use super::{display_path, finding_paragraphs, group_paragraphs, Summary};
 use crate::article::CheckedArticle;
-use crate::findings::{Check, Finding, Severity, Span};
+use crate::findings::{Check, Detected, Finding, Severity, Span};
 use crate::lang::Lang;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -47,6 +47,9 @@ struct FindingJson<'a> {
     paragraphs: BTreeMap<Lang, Vec<usize>>,
     values: BTreeMap<Lang, Vec<&'a str>>,
     spans: Vec<SpanJson<'a>>,
+    /// Language checks: what a text was identified as (`{"lang": "uk", "confidence": 0.97}`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detected: Option<&'a Detected>,
 }
 
 #[derive(Serialize)]
@@ -147,6 +150,7 @@ fn finding_json<'a>(article: &CheckedArticle, finding: &'a Finding) -> FindingJs
         paragraphs,
         values,
         spans: finding.spans.iter().map(span_json).collect(),
+        detected: finding.detected.as_ref(),
     }
 }
 
@@ -402,6 +406,25 @@ mod tests {
         let report: Value = serde_json::from_str(&render(&[article])).expect("valid JSON");
         let finding = &report["articles"][0]["findings"][0];
         assert!(finding.get("outlier").is_some_and(Value::is_null));
+    }
+
+    #[test]
+    fn a_language_finding_carries_what_was_detected() {
+        let mut article = fixtures::budget();
+        let plain: Value = serde_json::from_str(&render(&[article.clone()])).expect("valid JSON");
+        assert!(plain["articles"][0]["findings"][0]
+            .get("detected")
+            .is_none());
+        if let Some(finding) = article.findings.first_mut() {
+            finding.detected = Some(Detected {
+                lang: "uk".to_string(),
+                confidence: 0.97,
+            });
+        }
+        let report: Value = serde_json::from_str(&render(&[article])).expect("valid JSON");
+        let detected = &report["articles"][0]["findings"][0]["detected"];
+        assert_eq!(detected["lang"], "uk");
+        assert_eq!(detected["confidence"], 0.97);
     }
 
     #[test]

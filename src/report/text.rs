@@ -167,6 +167,15 @@ fn render_finding(
         let numbers = finding_paragraphs(article, finding, d);
         render_version(out, document, &numbers, finding, options, painter);
     }
+    if let Some(detected) = &finding.detected {
+        let _ = writeln!(
+            out,
+            "   {} detected: {} ({:.2})",
+            painter.paint(Style::Gutter, "="),
+            detected.lang,
+            detected.confidence
+        );
+    }
     if let Some((reference, old, new)) = diff_pair(finding) {
         let outlier = finding.outlier.map_or("", Lang::code);
         let _ = writeln!(
@@ -522,6 +531,20 @@ ru | Повреждены школы и детский сад, добавил м
             ),
             "{report}"
         );
+    }
+
+    #[test]
+    fn a_language_finding_shows_what_was_detected() {
+        let mut article = fixtures::budget();
+        assert!(!render(&[article.clone()], &NO_COLOR).contains("detected:"));
+        if let Some(finding) = article.findings.first_mut() {
+            finding.detected = Some(crate::findings::Detected {
+                lang: "uk".to_string(),
+                confidence: 0.97,
+            });
+        }
+        let report = render(&[article], &NO_COLOR);
+        assert!(report.contains("\n   = detected: uk (0.97)\n"), "{report}");
     }
 
     #[test]

@@ -1,0 +1,943 @@
+//! Which language a paragraph, or a whole file, is written in.
+//!
+//! General-purpose identifiers (whatlang included) are unreliable on what news copy is full
+//! of: titles, captions ("Фото: Getty Images"), bylines ("Автор: Богдан Бабаєв"), and
+//! Cyrillic paragraphs quoting Latin-script names ("The Washington Post", "ISW"). Telling
+//! Ukrainian from Russian does not need statistics over many words: each writes letters the
+//! other does not (і ї є ґ and the apostrophe; ы э ъ ё) and has its own function words
+//! ("що", "та", "від" / "что", "и", "от"). So:
+//!
+//! - URLs, handles and quoted material are left out of the decision (a Ukrainian paragraph
+//!   may quote an English tweet), unless nothing else is left;
+//! - the script with the most letters decides the path, counting for Latin only words written
+//!   in lowercase: capitalized Latin words and acronyms inside Cyrillic text are names;
+//! - Cyrillic text is scored as a log-likelihood ratio of Ukrainian against Russian from
+//!   the distinctive letters, the function words, and (weakly) the absence of distinctive
+//!   letters; whatlang breaks ties;
+//! - Latin text is English when its function words or whatlang say so; a text of
+//!   capitalized names only ("Getty Images") is not judged;
+//! - fewer than [`MIN_LETTERS`] letters: unknown.
+//!
+//! The letters and words of each language are data in `lang/*/detect.rs`.
+
+use crate::input::Document;
+use crate::lang::{en, ru, uk, Lang};
+use std::cell::RefCell;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+
+/// What tells a language from the others in short texts (see `lang/*/detect.rs`).
+pub struct DetectionVocabulary {
+    /// Letters only this language (of en, uk, ru) writes.
+    pub letters: &'static [char],
+    /// True when an apostrophe between two letters is a spelling of this language
+    /// ("п'ять"), not a quote mark.
+    pub apostrophe_in_words: bool,
+    /// Frequent short words the other two languages do not have, lowercase.
+    pub function_words: &'static [&'static str],
+    /// Letter sequences inside words that the other languages rarely write.
+    pub sequences: &'static [&'static str],
+    /// Word endings the other languages rarely write.
+    pub endings: &'static [&'static str],
+    /// Words that open captions and bylines when followed by a colon ("Source:").
+    pub labels: &'static [&'static str],
+}
+
+/// The detection data of a language.
+pub fn vocabulary(lang: Lang) -> &'static DetectionVocabulary {
+    match lang {
+        Lang::En => &en::detect::VOCABULARY,
+        Lang::Uk => &uk::detect::VOCABULARY,
+        Lang::Ru => &ru::detect::VOCABULARY,
+    }
+}
+
+/// Fewer letters than this (outside names, URLs and quotes) are too few to judge.
+pub const MIN_LETTERS: usize = 8;
+
+/// A language as identified: one of ours, or another one by its ISO 639-1 code (ISO 639-3
+/// when it has none).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IdentifiedLang {
+    En,
+    Uk,
+    Ru,
+    Other(String),
+}
+
+impl IdentifiedLang {
+    pub fn code(&self) -> &str {
+        match self {
+            IdentifiedLang::En => "en",
+            IdentifiedLang::Uk => "uk",
+            IdentifiedLang::Ru => "ru",
+            IdentifiedLang::Other(code) => code,
+        }
+    }
+
+    /// The language as one concord checks, if it is one.
+    pub fn lang(&self) -> Option<Lang> {
+        match self {
+            IdentifiedLang::En => Some(Lang::En),
+            IdentifiedLang::Uk => Some(Lang::Uk),
+            IdentifiedLang::Ru => Some(Lang::Ru),
+            IdentifiedLang::Other(_) => None,
+        }
+    }
+
+    /// English name, for messages ("Ukrainian", "Belarusian").
+    pub fn name(&self) -> String {
+        if let Some(lang) = self.lang() {
+            return lang.name().to_string();
+        }
+        let code = self.code();
+        let long = ISO_CODES
+            .iter()
+            .find(|(_, short)| *short == code)
+            .map_or(code, |(long, _)| *long);
+        whatlang::Lang::from_code(long).map_or_else(|| code.to_string(), |l| l.eng_name().into())
+    }
+}
+
+impl From<Lang> for IdentifiedLang {
+    fn from(lang: Lang) -> IdentifiedLang {
+        match lang {
+            Lang::En => IdentifiedLang::En,
+            Lang::Uk => IdentifiedLang::Uk,
+            Lang::Ru => IdentifiedLang::Ru,
+        }
+    }
+}
+
+/// The result of identifying a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Identified {
+    pub lang: IdentifiedLang,
+    /// From 0.5 (a guess) to 1.
+    pub confidence: f64,
+    /// How many letters the decision rests on (names, URLs and, when possible, quotes left
+    /// out).
+    pub letters: usize,
+}
+
+/// whatlang's ISO 639-3 codes and their ISO 639-1 equivalents, for the languages a
+/// Ukrainian newsroom is likely to paste.
+const ISO_CODES: &[(&str, &str)] = &[
+    ("eng", "en"),
+    ("ukr", "uk"),
+    ("rus", "ru"),
+    ("bel", "be"),
+    ("bul", "bg"),
+    ("srp", "sr"),
+    ("mkd", "mk"),
+    ("pol", "pl"),
+    ("ces", "cs"),
+    ("slk", "sk"),
+    ("slv", "sl"),
+    ("hrv", "hr"),
+    ("deu", "de"),
+    ("fra", "fr"),
+    ("spa", "es"),
+    ("ita", "it"),
+    ("por", "pt"),
+    ("nld", "nl"),
+    ("swe", "sv"),
+    ("dan", "da"),
+    ("nob", "nb"),
+    ("fin", "fi"),
+    ("est", "et"),
+    ("lav", "lv"),
+    ("lit", "lt"),
+    ("hun", "hu"),
+    ("ron", "ro"),
+    ("tur", "tr"),
+    ("ell", "el"),
+    ("heb", "he"),
+    ("ara", "ar"),
+    ("kat", "ka"),
+    ("hye", "hy"),
+    ("aze", "az"),
+    ("kaz", "kk"),
+    ("uzb", "uz"),
+    ("jpn", "ja"),
+    ("cmn", "zh"),
+    ("kor", "ko"),
+    ("hin", "hi"),
+    ("vie", "vi"),
+    ("ind", "id"),
+    ("epo", "eo"),
+    ("lat", "la"),
+];
+
+fn from_whatlang(lang: whatlang::Lang) -> IdentifiedLang {
+    match lang {
+        whatlang::Lang::Eng => IdentifiedLang::En,
+        whatlang::Lang::Ukr => IdentifiedLang::Uk,
+        whatlang::Lang::Rus => IdentifiedLang::Ru,
+        other => {
+            let long = other.code();
+            let code = ISO_CODES
+                .iter()
+                .find(|(l, _)| *l == long)
+                .map_or(long, |(_, short)| *short);
+            IdentifiedLang::Other(code.to_string())
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Script {
+    Cyrillic,
+    Latin,
+    Other,
+}
+
+fn script_of(c: char) -> Script {
+    match c {
+        '\u{0400}'..='\u{052f}' | '\u{1c80}'..='\u{1c8f}' | '\u{2de0}'..='\u{2dff}' => {
+            Script::Cyrillic
+        }
+        'a'..='z' | 'A'..='Z' | '\u{00c0}'..='\u{024f}' | '\u{1e00}'..='\u{1eff}' => Script::Latin,
+        _ => Script::Other,
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Latin letters that look like Cyrillic ones, typed by mistake inside Cyrillic words
+/// ("рокiв" with a Latin i is common in real Ukrainian copy).
+const HOMOGLYPHS: &[(char, char)] = &[
+    ('a', 'а'),
+    ('c', 'с'),
+    ('e', 'е'),
+    ('i', 'і'),
+    ('ï', 'ї'),
+    ('o', 'о'),
+    ('p', 'р'),
+    ('x', 'х'),
+    ('y', 'у'),
+];
+
+/// A word of Cyrillic letters with a few Latin lookalikes is a Cyrillic word.
+fn fix_homoglyphs(word: &mut Word) {
+    if word.script != Script::Other {
+        return;
+    }
+    let mixed = word.lower.chars().any(|c| script_of(c) == Script::Cyrillic)
+        && word.lower.chars().all(|c| {
+            !c.is_alphabetic()
+                || script_of(c) == Script::Cyrillic
+                || HOMOGLYPHS.iter().any(|(latin, _)| *latin == c)
+        });
+    if mixed {
+        word.lower = word
+            .lower
+            .chars()
+            .map(|c| {
+                HOMOGLYPHS
+                    .iter()
+                    .find(|(latin, _)| *latin == c)
+                    .map_or(c, |(_, cyrillic)| *cyrillic)
+            })
+            .collect();
+        word.script = Script::Cyrillic;
+    }
+}
+
+/// One word of a text as identification sees it.
+#[derive(Debug)]
+struct Word {
+    lower: String,
+    script: Script,
+    letters: usize,
+    /// Apostrophes inside the word ("п'ять").
+    apostrophes: usize,
+    capitalized: bool,
+    quoted: bool,
+    /// Directly followed by a colon: "Photo:", "Автор:".
+    label: bool,
+}
+
+/// A whitespace-separated chunk that is an address, not words: URLs, e-mails, handles,
+/// domains ("rbc.ua").
+fn is_address(chunk: &str) -> bool {
+    let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric());
+    if chunk.contains("://") || trimmed.starts_with("www.") || chunk.contains('@') {
+        return true;
+    }
+    if chunk.starts_with('#') {
+        return true;
+    }
+    // A domain: letters on both sides of an inner dot, lowercase top-level part of two or
+    // more letters ("bbc.co.uk"), which "U.S." and "т.д." are not.
+    match trimmed.rsplit_once('.') {
+        Some((head, tld)) => {
+            head.chars().last().is_some_and(char::is_alphanumeric)
+                && tld.chars().count() >= 2
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+        }
+        None => false,
+    }
+}
+
+/// The words of a text, with whether each stands inside quotation marks.
+fn words(text: &str) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut depth: usize = 0;
+    for chunk in text.split_whitespace() {
+        if is_address(chunk) {
+            continue;
+        }
+        let chars: Vec<char> = chunk.chars().collect();
+        let mut current: Option<Word> = None;
+        for (i, &c) in chars.iter().enumerate() {
+            let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+            let after = chars.get(i + 1).copied();
+            if c.is_alphabetic() {
+                let word = current.get_or_insert_with(|| Word {
+                    lower: String::new(),
+                    script: script_of(c),
+                    letters: 0,
+                    apostrophes: 0,
+                    capitalized: c.is_uppercase(),
+                    quoted: depth > 0,
+                    label: false,
+                });
+                word.lower.extend(c.to_lowercase());
+                word.letters += 1;
+                if script_of(c) != word.script {
+                    word.script = Script::Other;
+                }
+                continue;
+            }
+            let inner_apostrophe = is_apostrophe(c)
+                && before.is_some_and(char::is_alphabetic)
+                && after.is_some_and(char::is_alphabetic);
+            if inner_apostrophe {
+                if let Some(word) = current.as_mut() {
+                    word.lower.push('\'');
+                    word.apostrophes += 1;
+                    continue;
+                }
+            }
+            if let Some(mut word) = current.take() {
+                word.label = c == ':';
+                fix_homoglyphs(&mut word);
+                words.push(word);
+            }
+            match c {
+                '«' | '„' => depth += 1,
+                '»' => depth = depth.saturating_sub(1),
+                '"' | '“' | '”' => {
+                    // An opening mark stands before a word, a closing one after it.
+                    let opening = before.is_none_or(|b| matches!(b, '(' | '[' | '-' | '—'));
+                    if opening {
+                        depth += 1;
+                    } else {
+                        depth = depth.saturating_sub(1);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(mut word) = current.take() {
+            fix_homoglyphs(&mut word);
+            words.push(word);
+        }
+    }
+    words
+}
+
+/// Letters in words written in lowercase, outside URLs: the running text a translator
+/// translates, as opposed to names, acronyms and addresses ("Getty Images", "ISW").
+pub fn prose_letters(text: &str) -> usize {
+    words(text)
+        .iter()
+        .filter(|w| !w.capitalized)
+        .map(|w| w.letters)
+        .sum()
+}
+
+/// Identifies the language of a text, or `None` when it has too few letters, or only names,
+/// to judge.
+pub fn identify(text: &str) -> Option<Identified> {
+    let all = words(text);
+    let everything: Vec<&Word> = all.iter().collect();
+    let unquoted: Vec<&Word> = all.iter().filter(|w| !w.quoted).collect();
+    if unquoted.len() == everything.len() {
+        return identify_words(text, &everything);
+    }
+    // Quotes do not decide, unless what surrounds them is too little to be sure of
+    // ("\"...\", - зазначають в ISW"): then the quote is the paragraph.
+    let outside = identify_words(text, &unquoted);
+    if outside
+        .as_ref()
+        .is_some_and(|o| o.confidence >= SURE_OUTSIDE_QUOTES)
+    {
+        return outside;
+    }
+    let whole = identify_words(text, &everything);
+    match (outside, whole) {
+        (Some(o), Some(w)) if o.confidence >= w.confidence => Some(o),
+        (o, w) => w.or(o),
+    }
+}
+
+/// How sure the text outside quotes must make identification for the quotes to be ignored.
+const SURE_OUTSIDE_QUOTES: f64 = 0.9;
+
+fn identify_words(text: &str, deciding: &[&Word]) -> Option<Identified> {
+    let cyrillic = letters(deciding, Some(Script::Cyrillic));
+    let latin = letters(deciding, Some(Script::Latin));
+    let latin_prose: usize = deciding
+        .iter()
+        .filter(|w| w.script == Script::Latin && !w.capitalized)
+        .map(|w| w.letters)
+        .sum();
+    let other = letters(deciding, Some(Script::Other));
+    if cyrillic >= MIN_LETTERS && cyrillic >= latin_prose && cyrillic >= other {
+        let cyrillic_words: Vec<&Word> = deciding
+            .iter()
+            .copied()
+            .filter(|w| w.script == Script::Cyrillic)
+            .collect();
+        return Some(identify_cyrillic(&cyrillic_words));
+    }
+    if latin >= MIN_LETTERS && latin >= other {
+        let latin_words: Vec<&Word> = deciding
+            .iter()
+            .copied()
+            .filter(|w| w.script == Script::Latin)
+            .collect();
+        return identify_latin(&latin_words);
+    }
+    if other >= MIN_LETTERS {
+        let info = whatlang::detect(text)?;
+        return Some(Identified {
+            lang: from_whatlang(info.lang()),
+            confidence: info.confidence().max(0.5),
+            letters: other,
+        });
+    }
+    None
+}
+
+fn letters(words: &[&Word], script: Option<Script>) -> usize {
+    words
+        .iter()
+        .filter(|w| script.is_none_or(|s| w.script == s))
+        .map(|w| w.letters)
+        .sum()
+}
+
+fn is_vocabulary_word(word: &Word, vocabulary: &DetectionVocabulary) -> bool {
+    vocabulary.function_words.contains(&word.lower.as_str())
+        || (word.label && vocabulary.labels.contains(&word.lower.as_str()))
+}
+
+fn sigmoid(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// Log-likelihood weights of the Ukrainian-against-Russian score. A distinctive letter is
+/// strong evidence but not proof (a Ukrainian name left in Russian text); a word without
+/// any is weak evidence for Russian, whose distinctive letters are rarer (about 2% of
+/// letters against 7% for Ukrainian).
+const UK_LETTER: f64 = 3.5;
+const RU_LETTER: f64 = 2.4;
+const NEUTRAL_LETTER: f64 = 0.05;
+const FUNCTION_WORD: f64 = 2.5;
+const SEQUENCE: f64 = 2.0;
+
+/// Characteristic letter sequences and endings in a word (a word that is a function word
+/// counts once, as that).
+fn spelling_hits(word: &Word, vocabulary: &DetectionVocabulary) -> usize {
+    if vocabulary.function_words.contains(&word.lower.as_str()) {
+        return 0;
+    }
+    let inner = vocabulary
+        .sequences
+        .iter()
+        .filter(|s| word.lower.contains(*s))
+        .count();
+    let ending = vocabulary
+        .endings
+        .iter()
+        .any(|e| word.lower.len() > e.len() && word.lower.ends_with(*e));
+    inner + usize::from(ending)
+}
+
+/// Letters of other Cyrillic languages: Belarusian ў, Serbian ј љ њ ћ џ ђ, Macedonian ѓ ќ ѕ.
+const OTHER_CYRILLIC: &[(char, &str)] = &[
+    ('ў', "be"),
+    ('ј', "sr"),
+    ('љ', "sr"),
+    ('њ', "sr"),
+    ('ћ', "sr"),
+    ('џ', "sr"),
+    ('ђ', "sr"),
+    ('ѓ', "mk"),
+    ('ќ', "mk"),
+    ('ѕ', "mk"),
+];
+
+fn identify_cyrillic(words: &[&Word]) -> Identified {
+    let (ukrainian, russian) = (vocabulary(Lang::Uk), vocabulary(Lang::Ru));
+    let total = letters(words, None);
+    let mut uk_letters = 0usize;
+    let mut ru_letters = 0usize;
+    let mut others: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut uk_words = 0usize;
+    let mut ru_words = 0usize;
+    let mut uk_sequences = 0usize;
+    let mut ru_sequences = 0usize;
+    for word in words {
+        if ukrainian.apostrophe_in_words {
+            uk_letters += word.apostrophes;
+        }
+        let chars: Vec<char> = word.lower.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            if ukrainian.letters.contains(&c) {
+                uk_letters += 1;
+            } else if c == 'ъ' && !chars.get(i + 1).is_some_and(|n| "еёюя".contains(*n)) {
+                // Russian writes ъ only before е ё ю я; elsewhere it is Bulgarian.
+                *others.entry("bg").or_default() += 1;
+            } else if russian.letters.contains(&c) {
+                ru_letters += 1;
+            } else if let Some((_, code)) = OTHER_CYRILLIC.iter().find(|(l, _)| *l == c) {
+                *others.entry(code).or_default() += 1;
+            }
+        }
+        uk_words += usize::from(is_vocabulary_word(word, ukrainian));
+        ru_words += usize::from(is_vocabulary_word(word, russian));
+        uk_sequences += spelling_hits(word, ukrainian);
+        ru_sequences += spelling_hits(word, russian);
+    }
+    if let Some((code, count)) = others.iter().max_by_key(|(_, n)| **n) {
+        // Belarusian writes both і and ы: a text mixing them is neither Ukrainian nor Russian.
+        let mixed = uk_letters > 0 && ru_letters > 0;
+        if *count >= 2 && (mixed || 2 * count >= uk_letters + ru_letters) {
+            return Identified {
+                lang: IdentifiedLang::Other((*code).to_string()),
+                confidence: (0.6 + 0.1 * *count as f64).min(0.99),
+                letters: total,
+            };
+        }
+    }
+    let neutral = total.saturating_sub(uk_letters + ru_letters);
+    let mut score = UK_LETTER * uk_letters as f64
+        - RU_LETTER * ru_letters as f64
+        - NEUTRAL_LETTER * neutral as f64
+        + FUNCTION_WORD * (uk_words as f64 - ru_words as f64)
+        + SEQUENCE * (uk_sequences as f64 - ru_sequences as f64);
+    if score.abs() < 2.0 {
+        // No distinctive letter or word either way: let trigram statistics lean.
+        let text: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+        let detector =
+            whatlang::Detector::with_allowlist(vec![whatlang::Lang::Ukr, whatlang::Lang::Rus]);
+        if let Some(info) = detector.detect(&text.join(" ")) {
+            let lean = info.confidence().clamp(0.0, 1.0);
+            score += if info.lang() == whatlang::Lang::Ukr {
+                lean
+            } else {
+                -lean
+            };
+        }
+    }
+    let probability = sigmoid(score);
+    let (lang, confidence) = if score > 0.0 {
+        (IdentifiedLang::Uk, probability)
+    } else {
+        (IdentifiedLang::Ru, 1.0 - probability)
+    };
+    Identified {
+        lang,
+        confidence,
+        letters: total,
+    }
+}
+
+fn identify_latin(words: &[&Word]) -> Option<Identified> {
+    let english = vocabulary(Lang::En);
+    let total = letters(words, None);
+    let prose: usize = words
+        .iter()
+        .filter(|w| !w.capitalized)
+        .map(|w| w.letters)
+        .sum();
+    let hits: usize = words
+        .iter()
+        .map(|w| {
+            if w.label && english.labels.contains(&w.lower.as_str()) {
+                2
+            } else {
+                usize::from(english.function_words.contains(&w.lower.as_str()))
+            }
+        })
+        .sum();
+    if prose == 0 && hits < 2 {
+        // Capitalized words only: names and titles of publications, not text.
+        return None;
+    }
+    let text: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+    let info = whatlang::detect(&text.join(" "));
+    // Among en, uk and ru a Latin text is English unless whatlang is sure it is another
+    // language: on a short English sentence it often guesses Dutch or Danish, unsure.
+    let other = info
+        .as_ref()
+        .filter(|i| i.lang() != whatlang::Lang::Eng && i.is_reliable())
+        .map(|i| (from_whatlang(i.lang()), i.confidence().clamp(0.0, 1.0)));
+    let english_lean = info
+        .as_ref()
+        .filter(|i| i.lang() == whatlang::Lang::Eng)
+        .map_or(0.0, |i| 2.0 * i.confidence().clamp(0.0, 1.0));
+    let score = 1.2 * hits as f64 + english_lean - 0.5;
+    match other {
+        Some((lang, confidence)) if score - 2.0 * confidence <= 0.0 => Some(Identified {
+            lang,
+            confidence: confidence.max(0.5),
+            letters: total,
+        }),
+        Some((_, confidence)) => Some(Identified {
+            lang: IdentifiedLang::En,
+            confidence: sigmoid(score - 2.0 * confidence),
+            letters: total,
+        }),
+        None => Some(Identified {
+            lang: IdentifiedLang::En,
+            confidence: sigmoid(score).max(0.5),
+            letters: total,
+        }),
+    }
+}
+
+/// The language a whole document is written in, judged from its paragraphs (each weighted
+/// by its letters), or `None` when no language holds a clear majority.
+pub fn document_language(document: &Document) -> Option<Identified> {
+    let key = DocumentKey::of(document);
+    let cached = CACHE.with(|cache| {
+        cache
+            .borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+    });
+    if let Some(result) = cached {
+        return result;
+    }
+    let result = judge_document(document);
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CACHE_SIZE {
+            cache.remove(0);
+        }
+        cache.push((key, result.clone()));
+    });
+    result
+}
+
+/// When a document as a whole is written in a language other than the one its name says:
+/// that language. Cached per document, so each check that needs it may ask.
+pub fn wrong_document_language(document: &Document) -> Option<Identified> {
+    document_language(document).filter(|identified| {
+        identified.lang != IdentifiedLang::from(document.lang)
+            && identified.confidence >= DOCUMENT_MAJORITY
+            && identified.letters >= DOCUMENT_MIN_LETTERS
+    })
+}
+
+/// Share of the identified letters the majority language must hold for a document to be
+/// called written in it.
+const DOCUMENT_MAJORITY: f64 = 0.7;
+/// A document with fewer identified letters is not judged as a whole.
+const DOCUMENT_MIN_LETTERS: usize = 40;
+/// Paragraphs identified less surely than this do not vote.
+const PARAGRAPH_VOTE: f64 = 0.75;
+
+fn judge_document(document: &Document) -> Option<Identified> {
+    let mut votes: BTreeMap<IdentifiedLang, (f64, usize)> = BTreeMap::new();
+    for paragraph in &document.paragraphs {
+        let Some(identified) = identify(&paragraph.text) else {
+            continue;
+        };
+        if identified.confidence < PARAGRAPH_VOTE {
+            continue;
+        }
+        let vote = votes.entry(identified.lang).or_default();
+        vote.0 += identified.letters as f64 * identified.confidence;
+        vote.1 += identified.letters;
+    }
+    let total: f64 = votes.values().map(|(v, _)| v).sum();
+    let (lang, (weight, letters)) = votes.into_iter().max_by(|a, b| a.1 .0.total_cmp(&b.1 .0))?;
+    if total <= 0.0 {
+        return None;
+    }
+    Some(Identified {
+        lang,
+        confidence: weight / total,
+        letters,
+    })
+}
+
+const CACHE_SIZE: usize = 8;
+
+thread_local! {
+    static CACHE: RefCell<Vec<(DocumentKey, Option<Identified>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What identifies a document in the cache without reading all of it: its address, shape
+/// and a fingerprint of its path and of the ends of every paragraph. Reading it all would
+/// make asking per aligned group quadratic.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct DocumentKey {
+    address: usize,
+    paragraphs: usize,
+    bytes: usize,
+    fingerprint: u64,
+}
+
+impl DocumentKey {
+    fn of(document: &Document) -> DocumentKey {
+        const ENDS: usize = 24;
+        let mut hasher = DefaultHasher::new();
+        document.path.hash(&mut hasher);
+        document.lang.hash(&mut hasher);
+        for paragraph in &document.paragraphs {
+            let text = paragraph.text.as_bytes();
+            text.get(..ENDS.min(text.len())).hash(&mut hasher);
+            text.get(text.len().saturating_sub(ENDS)..)
+                .hash(&mut hasher);
+        }
+        DocumentKey {
+            address: document.paragraphs.as_ptr() as usize,
+            paragraphs: document.paragraphs.len(),
+            bytes: document.paragraphs.iter().map(|p| p.text.len()).sum(),
+            fingerprint: hasher.finish(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang_of(text: &str) -> Option<IdentifiedLang> {
+        identify(text).map(|i| i.lang)
+    }
+
+    fn confident(text: &str) -> (IdentifiedLang, f64) {
+        let identified = identify(text).unwrap_or_else(|| panic!("unknown: {text}"));
+        (identified.lang, identified.confidence)
+    }
+
+    #[test]
+    fn function_words_of_the_three_languages_are_disjoint() {
+        for a in Lang::ALL {
+            for b in Lang::ALL.into_iter().filter(|&b| b != a) {
+                for word in vocabulary(a).function_words {
+                    assert!(
+                        !vocabulary(b).function_words.contains(word),
+                        "{word} is a function word of {a} and {b}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_paragraphs_in_each_language() {
+        let en = "Ukrainian officials said that several thousand North Korean infantrymen are \
+                  currently training in Russia and could be deployed by the end of 2024.";
+        let uk = "Український посадовець також зазначив, що наразі в Росії проходять підготовку \
+                  кілька тисяч північнокорейських піхотинців.";
+        let ru = "Украинский чиновник также отметил, что сейчас в России проходят подготовку \
+                  несколько тысяч северокорейских пехотинцев.";
+        for (text, lang) in [
+            (en, IdentifiedLang::En),
+            (uk, IdentifiedLang::Uk),
+            (ru, IdentifiedLang::Ru),
+        ] {
+            let (found, confidence) = confident(text);
+            assert_eq!(found, lang, "{text}");
+            assert!(confidence > 0.99, "{text}: {confidence}");
+        }
+    }
+
+    #[test]
+    fn titles_are_identified() {
+        let cases = [
+            (
+                "Thousands of North Korean troops are fighting for Russia in Ukraine, - ISW",
+                IdentifiedLang::En,
+            ),
+            (
+                "Кілька тисяч північнокорейських військових воюють за Росію в Україні, - ISW",
+                IdentifiedLang::Uk,
+            ),
+            (
+                "Несколько тысяч северокорейских военных воюют за Россию в Украине, - ISW",
+                IdentifiedLang::Ru,
+            ),
+            ("Війська КНДР у війні в Україні", IdentifiedLang::Uk),
+        ];
+        for (text, lang) in cases {
+            let (found, confidence) = confident(text);
+            assert_eq!(found, lang, "{text}");
+            assert!(confidence > 0.9, "{text}: {confidence}");
+        }
+    }
+
+    #[test]
+    fn a_russian_title_without_distinctive_letters_leans_russian() {
+        let (lang, confidence) = confident("Войска КНДР в войне в Украине");
+        assert_eq!(lang, IdentifiedLang::Ru);
+        assert!(confidence > 0.6 && confidence < 0.9, "{confidence}");
+    }
+
+    #[test]
+    fn captions_and_bylines() {
+        assert_eq!(lang_of("Автор: Богдан Бабаєв"), Some(IdentifiedLang::Uk));
+        assert_eq!(lang_of("Author: Bohdan Babaiev"), Some(IdentifiedLang::En));
+        // Without є nothing but weak evidence says Russian: a guess, not a judgement.
+        let ru = identify("Автор: Богдан Бабаев");
+        assert!(ru.as_ref().is_some_and(|i| i.confidence < 0.9), "{ru:?}");
+        assert_eq!(
+            lang_of("Фото: північнокорейські військові беруть участь у війні проти України (Getty Images)"),
+            Some(IdentifiedLang::Uk)
+        );
+        assert_eq!(
+            lang_of(
+                "Фото: северокорейские военные участвуют в войне против Украины (Getty Images)"
+            ),
+            Some(IdentifiedLang::Ru)
+        );
+        assert_eq!(
+            lang_of("Photo: North Korean soldiers are taking part in the war against Ukraine (Getty Images)"),
+            Some(IdentifiedLang::En)
+        );
+    }
+
+    #[test]
+    fn names_acronyms_and_addresses_alone_are_not_judged() {
+        for text in [
+            "Getty Images",
+            "ISW",
+            "Фото: Getty Images",
+            "The Washington Post",
+            "Desert Island Discs",
+            "https://www.rbc.ua/ukr/news/kilka-tisyach",
+            "Фото: Reuters",
+            "",
+            "   ",
+            "2024",
+        ] {
+            assert_eq!(lang_of(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn latin_names_inside_cyrillic_text_do_not_make_it_english() {
+        let uk = "За даними The Washington Post, як українські, так і південнокорейські посадовці \
+                  підтверджують це (ISW, Getty Images).";
+        assert_eq!(confident(uk).0, IdentifiedLang::Uk);
+        let ru = "По данным The Washington Post, как украинские, так и южнокорейские чиновники \
+                  подтверждают это.";
+        assert_eq!(confident(ru).0, IdentifiedLang::Ru);
+        assert_ne!(
+            lang_of("Джерело: The Washington Post"),
+            Some(IdentifiedLang::En)
+        );
+    }
+
+    #[test]
+    fn quotes_in_another_language_do_not_decide() {
+        let uk = "Президент написав у X англійською: \"We will never give up, and we will win \
+                  this war\", - повідомили в Офісі президента.";
+        assert_eq!(confident(uk).0, IdentifiedLang::Uk);
+        let ru = "Депутат процитировал лозунг «Слава Україні, героям слава!», после чего \
+                  заявил, что поддерживает решение.";
+        assert_eq!(confident(ru).0, IdentifiedLang::Ru);
+        let en = "The crowd chanted \"Слава Україні\" as the president spoke about the \
+                  counteroffensive.";
+        assert_eq!(confident(en).0, IdentifiedLang::En);
+    }
+
+    #[test]
+    fn a_paragraph_that_is_all_quote_is_judged_by_the_quote() {
+        let uk = "\"Розгортання північнокорейських військ в Україні також може відкрити \
+                  можливості для українських сил\", - зазначають в ISW.";
+        assert_eq!(confident(uk).0, IdentifiedLang::Uk);
+        let en = "\"We are ready to negotiate, but not to capitulate,\" he said.";
+        assert_eq!(confident(en).0, IdentifiedLang::En);
+    }
+
+    #[test]
+    fn apostrophe_and_short_words_tell_ukrainian() {
+        assert_eq!(
+            lang_of("П'ять загиблих та двоє поранених"),
+            Some(IdentifiedLang::Uk)
+        );
+        assert_eq!(
+            lang_of("Пять погибших и двое раненых"),
+            Some(IdentifiedLang::Ru)
+        );
+    }
+
+    #[test]
+    fn other_languages_are_named() {
+        assert_eq!(
+            lang_of("Беларускія вайскоўцы правялі вучэнні каля мяжы з Украінай учора ўвечары."),
+            Some(IdentifiedLang::Other("be".into()))
+        );
+        assert_eq!(
+            lang_of("Die Bundesregierung hat am Dienstag neue Waffenlieferungen an die Ukraine angekündigt."),
+            Some(IdentifiedLang::Other("de".into()))
+        );
+        assert_eq!(IdentifiedLang::Other("de".into()).name(), "German");
+    }
+
+    #[test]
+    fn prose_letters_skip_names_and_addresses() {
+        assert_eq!(prose_letters("Getty Images"), 0);
+        assert_eq!(prose_letters("Фото: Getty Images"), 0);
+        assert_eq!(prose_letters("Фото: архів rbc.ua"), 5);
+    }
+
+    #[test]
+    fn latin_lookalikes_inside_cyrillic_words_count_as_cyrillic() {
+        // "рокiв", "вiйни" typed with a Latin i.
+        let (lang, confidence) = confident("Десять рокiв тому вiйна почалася");
+        assert_eq!(lang, IdentifiedLang::Uk);
+        assert!(confidence > 0.99);
+    }
+
+    #[test]
+    fn ukrainian_without_its_letters_is_told_by_spelling_and_words() {
+        for text in [
+            "Прокуратура розгляне обвинувачення.",
+            "Ви надали документ?",
+            "Ми не будемо коментувати його справи.",
+        ] {
+            assert_eq!(confident(text).0, IdentifiedLang::Uk, "{text}");
+        }
+        for text in [
+            "Прокуратура рассмотрит обвинение.",
+            "Это новое решение суда.",
+        ] {
+            assert_eq!(confident(text).0, IdentifiedLang::Ru, "{text}");
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "'", "\"", "«»", "п'", "'п", ":", "a:b", "ʼʼʼ", "\u{0301}", "ў",
+        ] {
+            let _ = identify(text);
+            let _ = prose_letters(text);
+        }
+    }
+}
