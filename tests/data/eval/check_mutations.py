@@ -13,7 +13,7 @@ EVAL = pathlib.Path(__file__).resolve().parent
 REPO = EVAL.parent.parent.parent
 LANGS = ("en", "uk", "ru")
 OPS = ("replace", "drop", "merge", "split")
-EXPECTS = ("number", "date", "missing", "none")
+EXPECTS = ("number", "date", "missing", "none", "untranslated", "wrong-language", "name", "term", "forbidden")
 KEYS = {"article", "lang", "paragraph", "op", "find", "replace", "expect", "outlier", "why"}
 
 problems = []
