@@ -1,9 +1,37 @@
 //! The glossary: equivalent terms and names across languages, and editorial bans.
-//! `glossary.toml` at the repository root is the default (compiled into the binary);
-//! `--glossary FILE` replaces it and several files merge.
+//! `glossary.toml` at the repository root is the default (compiled into the binary, see
+//! [`default_glossary`]); `--glossary FILE` replaces it and several files merge ([`load`]).
+//!
+//! ```toml
+//! [[term]]                     # equivalents: a string, or a list of accepted variants
+//! en = "Defense Forces"
+//! uk = "Сили оборони"
+//! ru = ["Силы обороны"]
+//! note = "official name"       # optional
+//!
+//! [[forbidden]]                # editorial bans, flagged wherever they occur
+//! lang = "ru"
+//! text = "на Украине"          # or a list
+//! use = "в Украине"            # suggested replacement, optional
+//! note = "editorial policy"    # optional
+//! exact = true                 # optional: only the forms written, not their inflections
+//! ```
+//!
+//! Forms are written in their dictionary form and match every inflected form of each word
+//! (see [`matcher`]): "облікова ставка" matches "обліковій ставці", "Defense Forces" matches
+//! "Defense Forces'". Acronyms match in capitals only.
 
+pub mod file;
+pub mod matcher;
+
+pub use file::{Problem, ProblemKind};
+
+use crate::error::{ConcordError, Result};
 use crate::lang::Lang;
+use matcher::{Mode, Trie, Unit};
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 /// One `[[term]]` entry: the accepted forms of one term or name in each language, in their
 /// dictionary form.
@@ -36,24 +64,392 @@ pub struct Match {
     pub text: String,
 }
 
+/// One `[[forbidden]]` entry: wording a newsroom does not use in one language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ban {
+    pub lang: Lang,
+    /// The banned wordings (at least one).
+    pub forms: Vec<String>,
+    /// What to write instead (`use = ...`).
+    pub replacement: Option<String>,
+    pub note: Option<String>,
+    /// Match the forms only as written (any case), not their inflections.
+    pub exact: bool,
+}
+
+/// An occurrence of a banned wording in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BanMatch {
+    /// Index into [`Glossary::bans`].
+    pub ban: usize,
+    /// Character range in the text.
+    pub start: usize,
+    pub end: usize,
+    /// The words as written.
+    pub text: String,
+}
+
 /// A loaded, merged glossary, ready for matching.
 #[derive(Clone, Debug, Default)]
 pub struct Glossary {
     entries: Vec<Entry>,
+    bans: Vec<Ban>,
+    terms: [Trie; 3],
+    banned: [Trie; 3],
+}
+
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 0,
+        Lang::Uk => 1,
+        Lang::Ru => 2,
+    }
 }
 
 impl Glossary {
     pub fn from_entries(entries: Vec<Entry>) -> Glossary {
-        Glossary { entries }
+        Glossary::new(entries, Vec::new())
+    }
+
+    /// A glossary of terms and bans. Where two entries (or two bans) share a form, the later
+    /// one wins: files named later override earlier ones.
+    pub fn new(entries: Vec<Entry>, bans: Vec<Ban>) -> Glossary {
+        let keys = entries
+            .iter()
+            .map(|entry| {
+                entry
+                    .forms
+                    .iter()
+                    .map(|(&lang, forms)| {
+                        let keys = forms.iter().map(|f| {
+                            matcher::form_keys(lang, f, Mode::Inflected).unwrap_or_default()
+                        });
+                        (lang, keys.collect())
+                    })
+                    .collect()
+            })
+            .collect();
+        Glossary::indexed(entries, keys, bans)
+    }
+
+    /// A glossary whose entries' keys are already known (a parsed file).
+    fn indexed(entries: Vec<Entry>, keys: Vec<file::Keys>, bans: Vec<Ban>) -> Glossary {
+        let mut terms: [Trie; 3] = Default::default();
+        for (index, entry_keys) in keys.iter().enumerate() {
+            for (&lang, forms) in entry_keys {
+                for form_keys in forms {
+                    terms[slot(lang)].insert(form_keys, index);
+                }
+            }
+        }
+        let mut banned: [Trie; 3] = Default::default();
+        for (index, ban) in bans.iter().enumerate() {
+            let mode = if ban.exact {
+                Mode::Exact
+            } else {
+                Mode::Inflected
+            };
+            for form in &ban.forms {
+                if let Some(keys) = matcher::form_keys(ban.lang, form, mode) {
+                    banned[slot(ban.lang)].insert(&keys, index);
+                }
+            }
+        }
+        Glossary {
+            entries,
+            bans,
+            terms,
+            banned,
+        }
+    }
+
+    /// This glossary followed by `other` (whose entries win where forms are shared).
+    pub fn merge(self, other: Glossary) -> Glossary {
+        let mut entries = self.entries;
+        entries.extend(other.entries);
+        let mut bans = self.bans;
+        bans.extend(other.bans);
+        Glossary::new(entries, bans)
     }
 
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
 
+    pub fn bans(&self) -> &[Ban] {
+        &self.bans
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty() && self.bans.is_empty()
+    }
+
     /// Every occurrence of an entry's form of `lang` in `text`, inflection-aware, longest
     /// match first, not overlapping, in text order.
-    pub fn find_terms(&self, _lang: Lang, _text: &str) -> Vec<Match> {
-        Vec::new()
+    pub fn find_terms(&self, lang: Lang, text: &str) -> Vec<Match> {
+        find(&self.terms[slot(lang)], lang, text)
+            .into_iter()
+            .map(|(entry, start, end, text)| Match {
+                entry,
+                start,
+                end,
+                text,
+            })
+            .collect()
+    }
+
+    /// Every occurrence of a banned wording of `lang` in `text`, in text order.
+    pub fn find_bans(&self, lang: Lang, text: &str) -> Vec<BanMatch> {
+        find(&self.banned[slot(lang)], lang, text)
+            .into_iter()
+            .map(|(ban, start, end, text)| BanMatch {
+                ban,
+                start,
+                end,
+                text,
+            })
+            .collect()
+    }
+}
+
+fn find(trie: &Trie, lang: Lang, text: &str) -> Vec<(usize, usize, usize, String)> {
+    if trie.is_empty() {
+        return Vec::new();
+    }
+    let units: Vec<Unit> = matcher::units(lang, text);
+    let hits = trie.find(&units);
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    hits.into_iter()
+        .filter_map(|hit| {
+            let start = units.get(hit.first)?.start;
+            let end = units.get(hit.last)?.end;
+            let written = text.get(*bytes.get(start)?..*bytes.get(end)?)?;
+            Some((hit.target, start, end, written.to_string()))
+        })
+        .collect()
+}
+
+/// The default glossary's source: `glossary.toml` at the repository root.
+pub const DEFAULT_TOML: &str = include_str!("../../glossary.toml");
+
+/// The default glossary, parsed once. It is tested to load cleanly; were it ever broken, the
+/// checks would run with an empty glossary rather than fail.
+pub fn default_glossary() -> Arc<Glossary> {
+    static DEFAULT: OnceLock<Arc<Glossary>> = OnceLock::new();
+    DEFAULT
+        .get_or_init(|| {
+            Arc::new(parse_str(DEFAULT_TOML, Path::new("glossary.toml")).unwrap_or_default())
+        })
+        .clone()
+}
+
+/// Parses one glossary file's text. Any error-severity [`Problem`] fails (warnings such as
+/// duplicate entries do not); `path` is only used in messages.
+pub fn parse_str(source: &str, path: &Path) -> Result<Glossary> {
+    let parsed = file::parse(source, path);
+    let errors: Vec<&Problem> = parsed.problems.iter().filter(|p| p.is_error()).collect();
+    if let Some(first) = errors.first() {
+        let mut message = match first.column {
+            Some(column) => format!("column {column}: {}", first.message),
+            None => first.message.clone(),
+        };
+        if errors.len() > 1 {
+            message.push_str(&format!(" (and {} more problems)", errors.len() - 1));
+        }
+        return Err(ConcordError::in_file(path, message)
+            .at_line(first.line)
+            .with_hint(format!(
+                "run `concord glossary check {}` to list every problem",
+                path.display()
+            )));
+    }
+    Ok(Glossary::indexed(parsed.entries, parsed.keys, parsed.bans))
+}
+
+/// Loads and merges glossary files, in order (later files win where forms are shared).
+pub fn load(paths: &[PathBuf]) -> Result<Glossary> {
+    let mut glossary = Glossary::default();
+    for path in paths {
+        let source = read(path)?;
+        let next = parse_str(&source, path)?;
+        glossary = if glossary.is_empty() {
+            next
+        } else {
+            glossary.merge(next)
+        };
+    }
+    Ok(glossary)
+}
+
+/// Every problem of one glossary file (`concord glossary check FILE`), in line order. The
+/// file itself being unreadable is an error; an empty list means the file is clean.
+pub fn validate(path: &Path) -> Result<Vec<Problem>> {
+    Ok(validate_str(&read(path)?, path))
+}
+
+/// Every problem of a glossary file's text, in line order.
+pub fn validate_str(source: &str, path: &Path) -> Vec<Problem> {
+    file::parse(source, path).problems
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| {
+        ConcordError::in_file(path, format!("cannot read the glossary: {e}"))
+            .with_hint("a glossary is a UTF-8 TOML file")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(forms: &[(Lang, &[&str])]) -> Entry {
+        Entry {
+            forms: forms
+                .iter()
+                .map(|(l, f)| (*l, f.iter().map(|s| s.to_string()).collect()))
+                .collect(),
+            note: None,
+        }
+    }
+
+    fn glossary() -> Glossary {
+        Glossary::new(
+            vec![
+                entry(&[
+                    (Lang::En, &["key policy rate"]),
+                    (Lang::Uk, &["облікова ставка"]),
+                    (Lang::Ru, &["учетная ставка"]),
+                ]),
+                entry(&[
+                    (Lang::En, &["Defense Forces"]),
+                    (Lang::Uk, &["Сили оборони"]),
+                    (Lang::Ru, &["Силы обороны"]),
+                ]),
+                entry(&[(Lang::En, &["US"]), (Lang::Uk, &["США"])]),
+                entry(&[(Lang::En, &["Defense"]), (Lang::Uk, &["оборона"])]),
+                entry(&[
+                    (Lang::En, &["temporarily occupied"]),
+                    (Lang::Uk, &["тимчасово окупований"]),
+                ]),
+                entry(&[(Lang::En, &["sanctions"]), (Lang::Uk, &["санкції"])]),
+            ],
+            vec![Ban {
+                lang: Lang::En,
+                forms: vec!["Kiev".to_string()],
+                replacement: Some("Kyiv".to_string()),
+                note: None,
+                exact: false,
+            }],
+        )
+    }
+
+    fn found(lang: Lang, text: &str) -> Vec<(usize, String)> {
+        glossary()
+            .find_terms(lang, text)
+            .into_iter()
+            .map(|m| (m.entry, m.text))
+            .collect()
+    }
+
+    #[test]
+    fn inflected_forms_match_with_their_offsets() {
+        let text = "НБУ знизив облікову ставку, а не ключову.";
+        let matches = glossary().find_terms(Lang::Uk, text);
+        assert_eq!(matches.len(), 1);
+        assert_eq!(matches[0].text, "облікову ставку");
+        assert_eq!((matches[0].start, matches[0].end), (11, 26));
+        assert_eq!(
+            found(Lang::Uk, "Рішення щодо обліковій ставці ухвалили."),
+            [(0, "обліковій ставці".to_string())]
+        );
+        assert_eq!(
+            found(Lang::Ru, "Нацбанк снизил учетную ставку до 13%."),
+            [(0, "учетную ставку".to_string())]
+        );
+    }
+
+    #[test]
+    fn the_longest_match_wins() {
+        assert_eq!(
+            found(Lang::Uk, "Силам оборони вдалося відбити атаку."),
+            [(1, "Силам оборони".to_string())]
+        );
+        assert_eq!(
+            found(
+                Lang::En,
+                "Ukraine's Defense Forces' commander said; Defense was key."
+            ),
+            [
+                (1, "Defense Forces".to_string()),
+                (3, "Defense".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn acronyms_match_in_capitals_only() {
+        assert_eq!(
+            found(Lang::En, "US officials told us."),
+            [(2, "US".to_string())]
+        );
+        assert_eq!(
+            found(Lang::En, "The U.S. Treasury imposed sanctions."),
+            [(2, "U.S.".to_string()), (5, "sanctions".to_string())]
+        );
+        assert!(found(Lang::En, "Let us see.").is_empty());
+    }
+
+    #[test]
+    fn punctuation_ends_a_match_but_hyphens_do_not() {
+        assert!(found(Lang::Uk, "тимчасово. Окупований").is_empty());
+        assert_eq!(
+            found(Lang::En, "the temporarily-occupied areas"),
+            [(4, "temporarily-occupied".to_string())]
+        );
+    }
+
+    #[test]
+    fn bans_match_inflected_forms() {
+        let g = glossary();
+        let bans = g.find_bans(Lang::En, "Kiev's mayor met Kyiv officials in Kiev.");
+        let texts: Vec<&str> = bans.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Kiev's", "Kiev"]);
+        assert!(g.find_bans(Lang::Uk, "Kiev").is_empty());
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        let g = glossary();
+        for text in [
+            "",
+            " ",
+            "'",
+            "-",
+            "'s",
+            "U.",
+            "U.S",
+            "ставку'",
+            "\u{301}",
+            "й-",
+        ] {
+            let _ = g.find_terms(Lang::Uk, text);
+            let _ = g.find_terms(Lang::En, text);
+            let _ = g.find_bans(Lang::En, text);
+        }
+    }
+
+    #[test]
+    fn the_default_glossary_loads() {
+        let default = default_glossary();
+        assert!(default.entries().len() >= 60);
+        assert!(!default.bans().is_empty());
     }
 }

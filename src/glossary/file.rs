@@ -1,0 +1,603 @@
+//! Reading a glossary file: TOML to entries and bans, and every problem found on the way,
+//! each with the line it is on.
+
+use super::matcher::{self, Mode};
+use super::{Ban, Entry};
+use crate::findings::Severity;
+use crate::lang::Lang;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// What is wrong with a glossary file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProblemKind {
+    /// The file is not valid TOML.
+    Syntax,
+    /// A key that looks like a language code concord does not know (`de = ...`).
+    UnknownLanguage,
+    /// A key or table that is not part of the format.
+    UnknownField,
+    /// `[[forbidden]]` without `lang` or `text`.
+    MissingField,
+    /// A value of the wrong type (a number where a form belongs).
+    InvalidValue,
+    /// An empty form (`""`, `[]`, or no word at all).
+    EmptyForm,
+    /// A term with forms in one language only: nothing to compare it with.
+    OneLanguage,
+    /// An entry or ban that repeats an earlier one.
+    Duplicate,
+    /// One form mapped to different forms of another language by two entries, or a form
+    /// that is both a term and banned.
+    Conflict,
+}
+
+/// One problem of a glossary file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in characters, when known (TOML syntax errors).
+    pub column: Option<usize>,
+    /// Errors make the glossary unusable; warnings do not.
+    pub severity: Severity,
+    pub kind: ProblemKind,
+    /// One sentence, no trailing period.
+    pub message: String,
+}
+
+impl Problem {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Problem {
+    /// `glossary.toml:12:5: error: message`, as compilers print it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.path.display(), self.line)?;
+        if let Some(column) = self.column {
+            write!(f, ":{column}")?;
+        }
+        write!(f, ": {}: {}", self.severity.name(), self.message)
+    }
+}
+
+/// Per language, the matcher keys of each form (see [`matcher::form_keys`]).
+pub type Keys = BTreeMap<Lang, Vec<Vec<String>>>;
+
+/// A `[[term]]` as read: the entry, its header line and its forms' keys.
+struct Term {
+    entry: Entry,
+    line: usize,
+    keys: Keys,
+}
+
+/// A parsed file: what could be read, and what is wrong.
+pub struct Parsed {
+    pub entries: Vec<Entry>,
+    /// The matcher keys of every form of every entry, as `entries[i].forms`.
+    pub keys: Vec<Keys>,
+    pub bans: Vec<Ban>,
+    pub problems: Vec<Problem>,
+}
+
+/// Where the entries stand in the source: the header line of every `[[term]]` and
+/// `[[forbidden]]`, and the lines in between.
+struct Layout<'a> {
+    lines: Vec<&'a str>,
+    /// Header lines per table name, in order.
+    headers: HashMap<String, Vec<usize>>,
+    /// Every header line, ascending.
+    all_headers: Vec<usize>,
+}
+
+impl<'a> Layout<'a> {
+    fn new(source: &'a str) -> Layout<'a> {
+        let lines: Vec<&str> = source.lines().collect();
+        let mut headers: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut all_headers = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let code = line.split('#').next().unwrap_or("").trim();
+            let name = code
+                .strip_prefix("[[")
+                .and_then(|rest| rest.strip_suffix("]]"))
+                .map(str::trim);
+            if let Some(name) = name {
+                headers.entry(name.to_string()).or_default().push(i + 1);
+                all_headers.push(i + 1);
+            }
+        }
+        Layout {
+            lines,
+            headers,
+            all_headers,
+        }
+    }
+
+    /// The header line of the `index`-th `[[name]]` table (1 when it cannot be found, as
+    /// for inline arrays of tables).
+    fn table_line(&self, name: &str, index: usize) -> usize {
+        self.headers
+            .get(name)
+            .and_then(|lines| lines.get(index))
+            .copied()
+            .unwrap_or(1)
+    }
+
+    /// The line of `key = ...` inside the table starting at `table_line`, or the table's
+    /// line.
+    fn key_line(&self, table_line: usize, key: &str) -> usize {
+        let next = self.all_headers.partition_point(|&line| line <= table_line);
+        let end = self
+            .all_headers
+            .get(next)
+            .copied()
+            .unwrap_or(self.lines.len() + 1);
+        let quoted = format!("\"{key}\"");
+        (table_line..end)
+            .find(|&line| {
+                self.lines.get(line.wrapping_sub(1)).is_some_and(|text| {
+                    let text = text.trim_start();
+                    let rest = text
+                        .strip_prefix(key)
+                        .or_else(|| text.strip_prefix(quoted.as_str()));
+                    rest.is_some_and(|r| r.trim_start().starts_with('='))
+                })
+            })
+            .unwrap_or(table_line)
+    }
+
+    /// The line of a top-level key or table header.
+    fn top_level_line(&self, key: &str) -> usize {
+        self.lines
+            .iter()
+            .position(|text| {
+                let text = text.trim_start();
+                text.strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with('='))
+                    || text
+                        .trim_start_matches('[')
+                        .trim_start()
+                        .strip_prefix(key)
+                        .is_some_and(|r| r.trim_start().starts_with(']'))
+                        && text.starts_with('[')
+            })
+            .map_or(1, |i| i + 1)
+    }
+}
+
+/// 1-based line and column of a byte offset.
+fn line_and_column(source: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(source.len());
+    let before = source.get(..offset).unwrap_or(source);
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |last| last.chars().count())
+        + 1;
+    (line, column)
+}
+
+struct Reader<'a> {
+    path: &'a Path,
+    layout: Layout<'a>,
+    problems: Vec<Problem>,
+}
+
+impl Reader<'_> {
+    fn problem(&mut self, line: usize, severity: Severity, kind: ProblemKind, message: String) {
+        self.problems.push(Problem {
+            path: self.path.to_path_buf(),
+            line,
+            column: None,
+            severity,
+            kind,
+            message,
+        });
+    }
+
+    fn error(&mut self, line: usize, kind: ProblemKind, message: String) {
+        self.problem(line, Severity::Error, kind, message);
+    }
+
+    /// A string or a list of strings; each a form with at least one word.
+    fn forms(
+        &mut self,
+        line: usize,
+        what: &str,
+        lang: Option<Lang>,
+        value: &toml::Value,
+    ) -> Vec<(String, Vec<String>)> {
+        let raw: Vec<&toml::Value> = match value {
+            toml::Value::Array(items) => items.iter().collect(),
+            other => vec![other],
+        };
+        if raw.is_empty() {
+            self.error(line, ProblemKind::EmptyForm, format!("`{what}` is empty"));
+            return Vec::new();
+        }
+        let mut forms = Vec::new();
+        for item in raw {
+            let Some(text) = item.as_str() else {
+                self.error(
+                    line,
+                    ProblemKind::InvalidValue,
+                    format!("`{what}` must be a string or a list of strings"),
+                );
+                continue;
+            };
+            let text = text.trim();
+            let keys = match lang {
+                Some(lang) => matcher::form_keys(lang, text, Mode::Inflected),
+                None => (!text.is_empty()).then(Vec::new),
+            };
+            let Some(keys) = keys else {
+                self.error(
+                    line,
+                    ProblemKind::EmptyForm,
+                    format!("`{what}` has an empty form"),
+                );
+                continue;
+            };
+            forms.push((text.to_string(), keys));
+        }
+        forms
+    }
+
+    fn optional_string(&mut self, line: usize, key: &str, value: &toml::Value) -> Option<String> {
+        match value.as_str() {
+            Some(text) => Some(text.to_string()),
+            None => {
+                self.error(
+                    line,
+                    ProblemKind::InvalidValue,
+                    format!("`{key}` must be a string"),
+                );
+                None
+            }
+        }
+    }
+
+    fn unknown_key(&mut self, line: usize, table: &str, key: &str, expected: &str) {
+        let looks_like_language = (2..=3).contains(&key.len())
+            && key.chars().all(|c| c.is_ascii_lowercase())
+            || key.contains('-') && key.len() <= 6;
+        if looks_like_language {
+            self.error(
+                line,
+                ProblemKind::UnknownLanguage,
+                format!("unknown language `{key}` in [[{table}]]: concord knows en, uk and ru"),
+            );
+        } else {
+            self.error(
+                line,
+                ProblemKind::UnknownField,
+                format!("unknown field `{key}` in [[{table}]] (expected {expected})"),
+            );
+        }
+    }
+
+    fn term(&mut self, index: usize, table: &toml::Table) -> Option<Term> {
+        let line = self.layout.table_line("term", index);
+        let mut entry = Entry::default();
+        let mut keys: Keys = BTreeMap::new();
+        for (key, value) in table {
+            let key_line = self.layout.key_line(line, key);
+            if key == "note" {
+                entry.note = self.optional_string(key_line, key, value);
+            } else if let Some(lang) = Lang::from_code(key) {
+                if entry.forms.contains_key(&lang) {
+                    self.error(
+                        key_line,
+                        ProblemKind::InvalidValue,
+                        format!("{lang} is given twice (as `uk` and `ua`)"),
+                    );
+                    continue;
+                }
+                let forms = self.forms(key_line, key, Some(lang), value);
+                if !forms.is_empty() {
+                    let (texts, form_keys) = forms.into_iter().unzip();
+                    entry.forms.insert(lang, texts);
+                    keys.insert(lang, form_keys);
+                }
+            } else {
+                self.unknown_key(key_line, "term", key, "en, uk, ru, note");
+            }
+        }
+        match entry.forms.len() {
+            0 => {
+                self.error(
+                    line,
+                    ProblemKind::EmptyForm,
+                    "[[term]] has no forms: give at least two of en, uk, ru".to_string(),
+                );
+                None
+            }
+            1 => {
+                self.problem(
+                    line,
+                    Severity::Warning,
+                    ProblemKind::OneLanguage,
+                    "[[term]] has forms in one language only, so it is never compared".to_string(),
+                );
+                Some(Term { entry, line, keys })
+            }
+            _ => Some(Term { entry, line, keys }),
+        }
+    }
+
+    fn ban(&mut self, index: usize, table: &toml::Table) -> Option<(Ban, usize)> {
+        let line = self.layout.table_line("forbidden", index);
+        let mut lang = None;
+        let mut lang_seen = false;
+        let mut forms = None;
+        let mut replacement = None;
+        let mut note = None;
+        let mut exact = false;
+        for (key, value) in table {
+            let key_line = self.layout.key_line(line, key);
+            match key.as_str() {
+                "lang" => {
+                    lang_seen = true;
+                    match value.as_str() {
+                        Some(code) => match Lang::from_code(code) {
+                            Some(l) => lang = Some(l),
+                            None => self.error(
+                                key_line,
+                                ProblemKind::UnknownLanguage,
+                                format!("unknown language `{code}`: concord knows en, uk and ru"),
+                            ),
+                        },
+                        None => self.error(
+                            key_line,
+                            ProblemKind::InvalidValue,
+                            "`lang` must be a string".to_string(),
+                        ),
+                    }
+                }
+                "text" => forms = Some((key_line, value)),
+                "use" => replacement = self.optional_string(key_line, key, value),
+                "note" => note = self.optional_string(key_line, key, value),
+                "exact" => match value.as_bool() {
+                    Some(b) => exact = b,
+                    None => self.error(
+                        key_line,
+                        ProblemKind::InvalidValue,
+                        "`exact` must be true or false".to_string(),
+                    ),
+                },
+                _ => self.unknown_key(key_line, "forbidden", key, "lang, text, use, note, exact"),
+            }
+        }
+        if !lang_seen {
+            self.error(
+                line,
+                ProblemKind::MissingField,
+                "[[forbidden]] has no `lang`".to_string(),
+            );
+        }
+        let Some((text_line, value)) = forms else {
+            self.error(
+                line,
+                ProblemKind::MissingField,
+                "[[forbidden]] has no `text`".to_string(),
+            );
+            return None;
+        };
+        let forms: Vec<String> = self
+            .forms(text_line, "text", lang, value)
+            .into_iter()
+            .map(|(form, _)| form)
+            .collect();
+        let lang = lang?;
+        if forms.is_empty() {
+            return None;
+        }
+        Some((
+            Ban {
+                lang,
+                forms,
+                replacement,
+                note,
+                exact,
+            },
+            line,
+        ))
+    }
+}
+
+/// Reads one file's text.
+pub fn parse(source: &str, path: &Path) -> Parsed {
+    let mut reader = Reader {
+        path,
+        layout: Layout::new(source),
+        problems: Vec::new(),
+    };
+    let table = match source.parse::<toml::Table>() {
+        Ok(table) => table,
+        Err(error) => {
+            let (line, column) = error
+                .span()
+                .map_or((1, 1), |span| line_and_column(source, span.start));
+            let message = error.message().trim().trim_end_matches('.').to_string();
+            return Parsed {
+                entries: Vec::new(),
+                keys: Vec::new(),
+                bans: Vec::new(),
+                problems: vec![Problem {
+                    path: path.to_path_buf(),
+                    line,
+                    column: Some(column),
+                    severity: Severity::Error,
+                    kind: ProblemKind::Syntax,
+                    message: format!("TOML syntax error: {message}"),
+                }],
+            };
+        }
+    };
+    let mut entries = Vec::new();
+    let mut bans = Vec::new();
+    for (key, value) in &table {
+        let tables: Option<Vec<&toml::Table>> = value
+            .as_array()
+            .and_then(|items| items.iter().map(toml::Value::as_table).collect());
+        match (key.as_str(), tables) {
+            ("term", Some(tables)) => {
+                for (index, t) in tables.into_iter().enumerate() {
+                    entries.extend(reader.term(index, t));
+                }
+            }
+            ("forbidden", Some(tables)) => {
+                for (index, t) in tables.into_iter().enumerate() {
+                    bans.extend(reader.ban(index, t));
+                }
+            }
+            ("term" | "forbidden", None) => {
+                let line = reader.layout.top_level_line(key);
+                reader.error(
+                    line,
+                    ProblemKind::InvalidValue,
+                    format!("`{key}` must be written as [[{key}]] tables"),
+                );
+            }
+            _ => {
+                let line = reader.layout.top_level_line(key);
+                reader.error(
+                    line,
+                    ProblemKind::UnknownField,
+                    format!("unknown table `{key}`: a glossary holds [[term]] and [[forbidden]] entries"),
+                );
+            }
+        }
+    }
+    cross_check(&mut reader, &entries, &bans);
+    let mut problems = reader.problems;
+    problems.sort_by_key(|p| (p.line, p.column));
+    let (entries, keys) = entries.into_iter().map(|t| (t.entry, t.keys)).unzip();
+    Parsed {
+        entries,
+        keys,
+        bans: bans.into_iter().map(|(b, _)| b).collect(),
+        problems,
+    }
+}
+
+/// The normalized (stemmed) key of a form: two forms with one key match the same words.
+fn key(lang: Lang, form: &str) -> Option<String> {
+    matcher::form_keys(lang, form, Mode::Inflected).map(|keys| keys.join(" "))
+}
+
+/// Duplicate and conflicting entries, and banned wordings that are also terms.
+fn cross_check(reader: &mut Reader, terms: &[Term], bans: &[(Ban, usize)]) {
+    let keys: Vec<BTreeMap<Lang, BTreeSet<String>>> = terms
+        .iter()
+        .map(|term| {
+            term.keys
+                .iter()
+                .map(|(&lang, forms)| (lang, forms.iter().map(|k| k.join(" ")).collect()))
+                .collect()
+        })
+        .collect();
+    let mut owners: HashMap<(Lang, String), Vec<usize>> = HashMap::new();
+    let mut compared: HashSet<(usize, usize)> = HashSet::new();
+    for (b, term) in terms.iter().enumerate() {
+        let (entry, line) = (&term.entry, &term.line);
+        for (&lang, forms) in &entry.forms {
+            let form_keys = term.keys.get(&lang).map_or(&[][..], Vec::as_slice);
+            for (form, form_key) in forms.iter().zip(form_keys) {
+                let k = form_key.join(" ");
+                let earlier = owners.entry((lang, k)).or_default();
+                for &a in earlier.iter() {
+                    if a == b || !compared.insert((a, b)) {
+                        continue;
+                    }
+                    let (
+                        Some(a_keys),
+                        Some(b_keys),
+                        Some(Term {
+                            entry: a_entry,
+                            line: a_line,
+                            ..
+                        }),
+                    ) = (keys.get(a), keys.get(b), terms.get(a))
+                    else {
+                        continue;
+                    };
+                    let conflict = b_keys.iter().find(|(other, b_set)| {
+                        **other != lang
+                            && a_keys
+                                .get(*other)
+                                .is_some_and(|a_set| a_set.is_disjoint(b_set))
+                    });
+                    match conflict {
+                        None => reader.problem(
+                            *line,
+                            Severity::Warning,
+                            ProblemKind::Duplicate,
+                            format!(
+                                "{lang} «{form}» repeats the entry at line {a_line}; merge the two"
+                            ),
+                        ),
+                        Some((&other, _)) => {
+                            let first = |e: &Entry| {
+                                e.forms
+                                    .get(&other)
+                                    .and_then(|f| f.first())
+                                    .cloned()
+                                    .unwrap_or_default()
+                            };
+                            reader.error(
+                                *line,
+                                ProblemKind::Conflict,
+                                format!(
+                                    "{lang} «{form}» is {other} «{}» here but {other} «{}» in the entry at line {a_line}",
+                                    first(entry),
+                                    first(a_entry)
+                                ),
+                            );
+                        }
+                    }
+                }
+                if !earlier.contains(&b) {
+                    earlier.push(b);
+                }
+            }
+        }
+    }
+    let mut banned: HashMap<(Lang, String), usize> = HashMap::new();
+    for (ban, line) in bans {
+        for form in &ban.forms {
+            let Some(k) = key(ban.lang, form) else {
+                continue;
+            };
+            if let Some(&term) = owners.get(&(ban.lang, k.clone())).and_then(|o| o.first()) {
+                let term_line = terms.get(term).map_or(1, |t| t.line);
+                reader.error(
+                    *line,
+                    ProblemKind::Conflict,
+                    format!(
+                        "{} «{form}» is banned here but is a form of the term at line {term_line}",
+                        ban.lang
+                    ),
+                );
+            }
+            if let Some(first_line) = banned.insert((ban.lang, k), *line) {
+                if first_line != *line {
+                    reader.problem(
+                        *line,
+                        Severity::Warning,
+                        ProblemKind::Duplicate,
+                        format!(
+                            "{} «{form}» is already banned at line {first_line}",
+                            ban.lang
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
