@@ -3,11 +3,13 @@
 
 use crate::article::{self, CheckOptions, CheckedArticle};
 use crate::findings::{Check, Severity};
+use crate::glossary::{self, Glossary};
 use crate::input::{discover, ArticleSource, ReadOptions};
 use crate::lang::Lang;
 use crate::report;
 use crate::{ConcordError, Result};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// No finding at or above the `--fail-on` level.
 pub const EXIT_CLEAN: u8 = 0;
@@ -96,11 +98,15 @@ impl Articles {
 
 /// Reads every article first, then checks them: a broken input stops the run before any
 /// report is printed, so no partial report is ever written.
-fn check_all(articles: &Articles, source: Option<Lang>) -> Result<Vec<CheckedArticle>> {
+fn check_all(
+    articles: &Articles,
+    source: Option<Lang>,
+    glossary: Arc<Glossary>,
+) -> Result<Vec<CheckedArticle>> {
     let options = CheckOptions {
         source,
         read: articles.read_options(),
-        ..CheckOptions::default()
+        glossary,
     };
     articles
         .sources()?
@@ -111,14 +117,12 @@ fn check_all(articles: &Articles, source: Option<Lang>) -> Result<Vec<CheckedArt
 
 /// `concord check`.
 pub fn check(request: &CheckRequest) -> Result<Outcome> {
-    for glossary in &request.glossaries {
-        // The glossary format arrives with the name and term checks; until then a readable
-        // file is accepted so that pipelines can already pass one.
-        std::fs::read(glossary).map_err(|e| {
-            ConcordError::in_file(glossary, format!("cannot read the glossary: {e}"))
-        })?;
-    }
-    let checked = check_all(&request.articles, request.source)?;
+    let glossary = if request.glossaries.is_empty() {
+        glossary::default_glossary()
+    } else {
+        Arc::new(glossary::load(&request.glossaries)?)
+    };
+    let checked = check_all(&request.articles, request.source, glossary)?;
     let output = match request.format {
         OutputFormat::Text => report::text::render(
             &checked,
@@ -141,7 +145,7 @@ pub fn check(request: &CheckRequest) -> Result<Outcome> {
 
 /// `concord align`: the alignment side by side.
 pub fn align(articles: &Articles, color: bool) -> Result<String> {
-    let checked = check_all(articles, None)?;
+    let checked = check_all(articles, None, glossary::default_glossary())?;
     let options = report::TextOptions {
         color,
         ..report::TextOptions::default()
@@ -161,4 +165,31 @@ pub fn explain(check_id: &str) -> Result<String> {
             .with_hint(format!("known checks: {}", known.join(", ")))
     })?;
     Ok(check.documentation().to_string())
+}
+
+/// `concord glossary check [FILE]`: every problem of a glossary file, one per line, and exit
+/// code 2 when any is an error. Without a file, the built-in glossary is checked.
+pub fn check_glossary(path: Option<&Path>) -> Result<Outcome> {
+    let problems = match path {
+        Some(path) => glossary::validate(path)?,
+        None => glossary::validate_str(glossary::DEFAULT_TOML, Path::new("glossary.toml")),
+    };
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let mut output: String = problems.iter().map(|p| format!("{p}\n")).collect();
+    let name = path.map_or("the built-in glossary".to_string(), |p| {
+        p.display().to_string()
+    });
+    output.push_str(&match (errors, problems.len()) {
+        (0, 0) => format!("{name}: no problems\n"),
+        (0, warnings) => format!("{name}: {warnings} warning(s), no errors\n"),
+        (errors, all) => format!("{name}: {errors} error(s), {} warning(s)\n", all - errors),
+    });
+    Ok(Outcome {
+        output,
+        exit_code: if errors > 0 {
+            EXIT_BAD_INPUT
+        } else {
+            EXIT_CLEAN
+        },
+    })
 }

@@ -30,9 +30,19 @@ enum Command {
     Align(AlignArgs),
     /// Explain what a check looks for, with examples
     Explain {
-        /// A check id: number, date, missing
+        /// A check id: number, date, missing, name, term, forbidden, untranslated, wrong-language
         check: String,
     },
+    /// Work with glossary files
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
+}
+
+#[derive(Subcommand)]
+enum GlossaryCommand {
+    /// Validate a glossary: TOML errors, unknown languages, empty forms, duplicates and
+    /// conflicts (exit code 2 on any error). Without FILE, the built-in glossary.
+    Check { file: Option<PathBuf> },
 }
 
 #[derive(Args)]
@@ -64,7 +74,7 @@ struct CheckArgs {
     /// The original language: disagreements are blamed on the versions that differ from it
     #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     source: Option<Lang>,
-    /// Glossary file (TOML); may be repeated
+    /// Glossary file (TOML) replacing the built-in one; may be repeated (files merge)
     #[arg(long = "glossary", value_name = "FILE")]
     glossaries: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
@@ -162,6 +172,7 @@ fn main() -> ExitCode {
             output,
             exit_code: app::EXIT_CLEAN,
         }),
+        Command::Glossary(GlossaryCommand::Check { file }) => app::check_glossary(file.as_deref()),
     };
     match result {
         Ok(outcome) => {

@@ -251,3 +251,42 @@ fn explain_prints_the_check_documentation() {
         .stdout(predicate::str::contains("## What it does"));
     concord().args(["explain", "nonsense"]).assert().code(2);
 }
+
+#[test]
+fn glossary_check_validates_the_built_in_glossary_and_rejects_a_bad_one() {
+    concord()
+        .args(["glossary", "check"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("no problems"));
+    let dir = article(&[(
+        "bad.toml",
+        b"[[term]]\nen = \"Defense Forces\"\nde = \"Verteidigungskraefte\"\n",
+    )]);
+    concord()
+        .args(["glossary", "check"])
+        .arg(dir.path().join("bad.toml"))
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("bad.toml:3"))
+        .stdout(predicate::str::contains("unknown language"));
+}
+
+#[test]
+fn a_glossary_given_on_the_command_line_replaces_the_built_in_one() {
+    let glossary = "[[term]]\nen = \"officers\"\nuk = \"офіцери\"\nru = \"офицеры\"\n";
+    let wrong_uk = "На початку жовтня загинули шестеро військових.\n\nПро це заявили в ISW.\n";
+    let dir = article(&[
+        ("en.txt", EN),
+        ("uk.txt", wrong_uk.as_bytes()),
+        ("ru.txt", RU),
+        ("glossary.toml", glossary.as_bytes()),
+    ]);
+    concord()
+        .args(["check", "--color", "never", "--glossary"])
+        .arg(dir.path().join("glossary.toml"))
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[term]"));
+}
