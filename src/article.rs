@@ -1,6 +1,7 @@
 //! Checking one article end to end: documents → facts → alignment → findings.
 
 use crate::alignment::{self, Group};
+use crate::facts::language::{self, Identified};
 use crate::facts::{self, Fact};
 use crate::findings::Finding;
 use crate::input::{self, ArticleSource, Document, ReadOptions};
@@ -27,6 +28,12 @@ pub struct CheckedArticle {
     pub documents: Vec<Document>,
     /// `facts[d][p]`: facts of paragraph `p` (0-based) of document `d`.
     pub facts: Vec<Vec<Vec<Fact>>>,
+    /// `identified[d][p]`: the language paragraph `p` of document `d` is written in, when it
+    /// can be told.
+    pub identified: Vec<Vec<Option<Identified>>>,
+    /// `wrong_language[d]`: the language document `d` is written in as a whole, when that is
+    /// not the language its file name says.
+    pub wrong_language: Vec<Option<Identified>>,
     pub alignment: Vec<Group>,
     pub findings: Vec<Finding>,
 }
@@ -34,6 +41,12 @@ pub struct CheckedArticle {
 impl CheckedArticle {
     pub fn document(&self, lang: Lang) -> Option<&Document> {
         self.documents.iter().find(|d| d.lang == lang)
+    }
+
+    /// The language the file of `lang` is written in as a whole, when that is another one.
+    pub fn wrong_language_of(&self, lang: Lang) -> Option<&Identified> {
+        let d = self.documents.iter().position(|d| d.lang == lang)?;
+        self.wrong_language.get(d)?.as_ref()
     }
 }
 
@@ -59,6 +72,20 @@ pub fn check_documents(
                 .collect()
         })
         .collect();
+    let identified: Vec<Vec<Option<Identified>>> = documents
+        .iter()
+        .map(|d| {
+            d.paragraphs
+                .iter()
+                .map(|p| language::identify(&p.text))
+                .collect()
+        })
+        .collect();
+    let wrong_language = documents
+        .iter()
+        .zip(&identified)
+        .map(|(d, paragraphs)| language::wrong_document_language(d.lang, paragraphs))
+        .collect();
     let features: Vec<Vec<alignment::ParagraphFeatures>> = documents
         .iter()
         .zip(&facts)
@@ -75,6 +102,8 @@ pub fn check_documents(
         path,
         documents,
         facts,
+        identified,
+        wrong_language,
         alignment,
         findings: Vec::new(),
     };

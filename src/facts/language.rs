@@ -20,12 +20,8 @@
 //!
 //! The letters and words of each language are data in `lang/*/detect.rs`.
 
-use crate::input::Document;
 use crate::lang::{en, ru, uk, Lang};
-use std::cell::RefCell;
-use std::collections::hash_map::DefaultHasher;
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
 
 /// What tells a language from the others in short texts (see `lang/*/detect.rs`).
 pub struct DetectionVocabulary {
@@ -624,59 +620,16 @@ fn identify_latin(words: &[&Word]) -> Option<Identified> {
     }
 }
 
-/// The language a whole document is written in, judged from its paragraphs (each weighted
-/// by its letters), or `None` when no language holds a clear majority.
-pub fn document_language(document: &Document) -> Option<Identified> {
-    let key = DocumentKey::of(document);
-    let cached = CACHE.with(|cache| {
-        cache
-            .borrow()
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| v.clone())
-    });
-    if let Some(result) = cached {
-        return result;
-    }
-    let result = judge_document(document);
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= CACHE_SIZE {
-            cache.remove(0);
-        }
-        cache.push((key, result.clone()));
-    });
-    result
-}
-
-/// When a document as a whole is written in a language other than the one its name says:
-/// that language. Cached per document, so each check that needs it may ask.
-pub fn wrong_document_language(document: &Document) -> Option<Identified> {
-    document_language(document).filter(|identified| {
-        identified.lang != IdentifiedLang::from(document.lang)
-            && identified.confidence >= DOCUMENT_MAJORITY
-            && identified.letters >= DOCUMENT_MIN_LETTERS
-    })
-}
-
-/// Share of the identified letters the majority language must hold for a document to be
-/// called written in it.
-const DOCUMENT_MAJORITY: f64 = 0.7;
-/// A document with fewer identified letters is not judged as a whole.
-const DOCUMENT_MIN_LETTERS: usize = 40;
-/// Paragraphs identified less surely than this do not vote.
-const PARAGRAPH_VOTE: f64 = 0.75;
-
-fn judge_document(document: &Document) -> Option<Identified> {
+/// The language a whole document is written in, judged from the identification of each of
+/// its paragraphs (each weighted by its letters), or `None` when no language holds a clear
+/// majority.
+pub fn document_language(paragraphs: &[Option<Identified>]) -> Option<Identified> {
     let mut votes: BTreeMap<IdentifiedLang, (f64, usize)> = BTreeMap::new();
-    for paragraph in &document.paragraphs {
-        let Some(identified) = identify(&paragraph.text) else {
-            continue;
-        };
+    for identified in paragraphs.iter().flatten() {
         if identified.confidence < PARAGRAPH_VOTE {
             continue;
         }
-        let vote = votes.entry(identified.lang).or_default();
+        let vote = votes.entry(identified.lang.clone()).or_default();
         vote.0 += identified.letters as f64 * identified.confidence;
         vote.1 += identified.letters;
     }
@@ -692,43 +645,26 @@ fn judge_document(document: &Document) -> Option<Identified> {
     })
 }
 
-const CACHE_SIZE: usize = 8;
-
-thread_local! {
-    static CACHE: RefCell<Vec<(DocumentKey, Option<Identified>)>> = const { RefCell::new(Vec::new()) };
+/// When a document of language `lang` is, as a whole, written in another language: that
+/// language.
+pub fn wrong_document_language(
+    lang: Lang,
+    paragraphs: &[Option<Identified>],
+) -> Option<Identified> {
+    document_language(paragraphs).filter(|identified| {
+        identified.lang != IdentifiedLang::from(lang)
+            && identified.confidence >= DOCUMENT_MAJORITY
+            && identified.letters >= DOCUMENT_MIN_LETTERS
+    })
 }
 
-/// What identifies a document in the cache without reading all of it: its address, shape
-/// and a fingerprint of its path and of the ends of every paragraph. Reading it all would
-/// make asking per aligned group quadratic.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-struct DocumentKey {
-    address: usize,
-    paragraphs: usize,
-    bytes: usize,
-    fingerprint: u64,
-}
-
-impl DocumentKey {
-    fn of(document: &Document) -> DocumentKey {
-        const ENDS: usize = 24;
-        let mut hasher = DefaultHasher::new();
-        document.path.hash(&mut hasher);
-        document.lang.hash(&mut hasher);
-        for paragraph in &document.paragraphs {
-            let text = paragraph.text.as_bytes();
-            text.get(..ENDS.min(text.len())).hash(&mut hasher);
-            text.get(text.len().saturating_sub(ENDS)..)
-                .hash(&mut hasher);
-        }
-        DocumentKey {
-            address: document.paragraphs.as_ptr() as usize,
-            paragraphs: document.paragraphs.len(),
-            bytes: document.paragraphs.iter().map(|p| p.text.len()).sum(),
-            fingerprint: hasher.finish(),
-        }
-    }
-}
+/// Share of the identified letters the majority language must hold for a document to be
+/// called written in it.
+const DOCUMENT_MAJORITY: f64 = 0.7;
+/// A document with fewer identified letters is not judged as a whole.
+const DOCUMENT_MIN_LETTERS: usize = 40;
+/// Paragraphs identified less surely than this do not vote.
+const PARAGRAPH_VOTE: f64 = 0.75;
 
 #[cfg(test)]
 mod tests {

@@ -530,6 +530,8 @@ mod tests {
         let members = facts.iter().map(|_| vec![0]).collect();
         CheckedArticle {
             path: PathBuf::from("x"),
+            identified: facts.iter().map(|_| vec![None]).collect(),
+            wrong_language: facts.iter().map(|_| None).collect(),
             documents,
             facts,
             alignment: vec![Group { members }],

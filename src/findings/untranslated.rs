@@ -39,7 +39,7 @@ pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut reported: BTreeSet<Lang> = BTreeSet::new();
     for (&lang, (paragraphs, text)) in &texts {
-        let Some(identified) = language::identify(text) else {
+        let Some(identified) = identified_text(group, lang, paragraphs, text) else {
             continue;
         };
         let Some(written_in) = identified.lang.lang() else {
@@ -78,7 +78,7 @@ pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
             {
                 continue;
             }
-            let identified = language::identify(a_text);
+            let identified = identified_text(group, a, a_paragraphs, a_text);
             let written_in = identified.as_ref().and_then(|i| i.lang.lang());
             let outlier = match written_in {
                 Some(l) if l == a => Some(b),
@@ -124,11 +124,34 @@ pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
 
 /// True when `lang`'s whole file is in another language: `wrong-language` reports that
 /// once, and every paragraph of the file would repeat it.
+/// The language of a group's text in one version: the pipeline's identification for a
+/// single paragraph, a fresh one for paragraphs the group joins.
+fn identified_text(
+    group: &GroupView,
+    lang: Lang,
+    paragraphs: &[&Paragraph],
+    text: &str,
+) -> Option<Identified> {
+    let article = group.article;
+    match paragraphs {
+        [paragraph] => article
+            .documents
+            .iter()
+            .position(|d| d.lang == lang)
+            .and_then(|d| {
+                article
+                    .identified
+                    .get(d)?
+                    .get(paragraph.number.checked_sub(1)?)
+            })
+            .cloned()
+            .flatten(),
+        _ => language::identify(text),
+    }
+}
+
 fn file_is_in_another_language(group: &GroupView, lang: Lang) -> bool {
-    group
-        .article
-        .document(lang)
-        .is_some_and(|d| language::wrong_document_language(d).is_some())
+    group.article.wrong_language_of(lang).is_some()
 }
 
 /// "7", "7-8".

@@ -3,7 +3,7 @@
 use super::untranslated::detected;
 use super::{Check, Finding, Severity, Span};
 use crate::article::{CheckOptions, CheckedArticle};
-use crate::facts::language::{self, Identified, IdentifiedLang};
+use crate::facts::language::{Identified, IdentifiedLang};
 use crate::input::Document;
 use crate::lang::Lang;
 use std::collections::BTreeMap;
@@ -19,7 +19,7 @@ pub fn check(article: &CheckedArticle, _options: &CheckOptions) -> Vec<Finding> 
     let wrong: Vec<(&Document, Identified)> = article
         .documents
         .iter()
-        .filter_map(|d| language::wrong_document_language(d).map(|i| (d, i)))
+        .filter_map(|d| article.wrong_language_of(d.lang).map(|i| (d, i.clone())))
         .collect();
     let mut findings = Vec::new();
     let mut swapped: Vec<Lang> = Vec::new();

@@ -101,6 +101,11 @@ pub fn article(
         .collect();
     CheckedArticle {
         path: PathBuf::from(path),
+        identified: documents
+            .iter()
+            .map(|d| vec![None; d.paragraphs.len()])
+            .collect(),
+        wrong_language: documents.iter().map(|_| None).collect(),
         documents,
         facts,
         alignment,
