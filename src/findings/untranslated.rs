@@ -45,10 +45,13 @@ pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
         let Some(written_in) = identified.lang.lang() else {
             continue;
         };
+        if written_in == lang {
+            continue;
+        }
         let sure = identified.confidence >= MIN_CONFIDENCE
             && identified.letters >= MIN_PROSE_LETTERS
             && language::prose_letters(text) >= MIN_PROSE_LETTERS;
-        if written_in == lang || !sure || file_is_in_another_language(group, lang) {
+        if !sure || file_is_in_another_language(group, lang) {
             continue;
         }
         reported.insert(lang);
@@ -185,6 +188,11 @@ fn comparable(text: &str) -> String {
 
 /// True when two texts are one text, give or take a few characters.
 pub fn same_text(a: &str, b: &str) -> bool {
+    // Texts in different scripts differ in bytes per letter: no need to compare them.
+    let (short, long) = (a.len().min(b.len()), a.len().max(b.len()));
+    if (short as f64) < 0.75 * long as f64 {
+        return false;
+    }
     let (a, b) = (comparable(a), comparable(b));
     if a.is_empty() || b.is_empty() {
         return false;
