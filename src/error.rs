@@ -75,3 +75,17 @@ impl fmt::Display for ConcordError {
 }
 
 impl std::error::Error for ConcordError {}
+
+/// 1-based line and column (in characters) of a byte offset in a source text, for errors
+/// in files concord parses (TOML configuration and glossaries).
+pub fn line_and_column(source: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(source.len());
+    let before = source.get(..offset).unwrap_or(source);
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |last| last.chars().count())
+        + 1;
+    (line, column)
+}

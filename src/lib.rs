@@ -11,6 +11,7 @@
 pub mod alignment;
 pub mod app;
 pub mod article;
+pub mod config;
 pub mod error;
 pub mod facts;
 pub mod findings;

@@ -3,6 +3,7 @@
 
 use super::matcher::{self, Mode};
 use super::{Ban, Entry};
+use crate::error::line_and_column;
 use crate::findings::Severity;
 use crate::lang::Lang;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -167,19 +168,6 @@ impl<'a> Layout<'a> {
             })
             .map_or(1, |i| i + 1)
     }
-}
-
-/// 1-based line and column of a byte offset.
-fn line_and_column(source: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(source.len());
-    let before = source.get(..offset).unwrap_or(source);
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .map_or(0, |last| last.chars().count())
-        + 1;
-    (line, column)
 }
 
 struct Reader<'a> {
