@@ -1,0 +1,26 @@
+//! Checks one article many times, for profilers: `cargo run --release --example
+//! profile_article -- samples/north-korean-troops-errors 200`.
+
+use concord::article::{check_documents, CheckOptions};
+use concord::input::{self, discover};
+use std::path::PathBuf;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = PathBuf::from(args.first().map_or("samples/north-korean-troops-errors", |s| s));
+    let rounds: usize = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(100);
+    let options = CheckOptions::default();
+    let documents = discover::article_in_folder(&dir)
+        .and_then(|source| input::load(&source, &options.read))
+        .unwrap_or_else(|e| {
+            eprintln!("{e}");
+            std::process::exit(2)
+        });
+    let started = std::time::Instant::now();
+    let mut findings = 0;
+    for _ in 0..rounds {
+        findings += check_documents(dir.clone(), documents.clone(), &options).findings.len();
+    }
+    let each = started.elapsed() / rounds as u32;
+    println!("{rounds} rounds, {findings} findings, {each:?} per article");
+}
