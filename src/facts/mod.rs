@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod decimal;
+pub mod names;
 pub mod numbers;
 pub mod tokens;
 
