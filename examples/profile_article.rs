@@ -7,7 +7,10 @@ use std::path::PathBuf;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dir = PathBuf::from(args.first().map_or("samples/north-korean-troops-errors", |s| s));
+    let dir = PathBuf::from(
+        args.first()
+            .map_or("samples/north-korean-troops-errors", |s| s),
+    );
     let rounds: usize = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(100);
     let options = CheckOptions::default();
     let documents = discover::article_in_folder(&dir)
@@ -19,7 +22,9 @@ fn main() {
     let started = std::time::Instant::now();
     let mut findings = 0;
     for _ in 0..rounds {
-        findings += check_documents(dir.clone(), documents.clone(), &options).findings.len();
+        findings += check_documents(dir.clone(), documents.clone(), &options)
+            .findings
+            .len();
     }
     let each = started.elapsed() / rounds as u32;
     println!("{rounds} rounds, {findings} findings, {each:?} per article");

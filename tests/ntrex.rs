@@ -31,7 +31,13 @@ fn real_translations_produce_few_findings() {
     for dir in &dirs {
         let source = discover::article_in_folder(dir).unwrap_or_else(|e| panic!("{e}"));
         let checked = check(&source, &CheckOptions::default()).unwrap_or_else(|e| panic!("{e}"));
-        for finding in &checked.findings {
+        // Names, terms and language checks have their own NTREX bounds (tests/names_ntrex.rs,
+        // tests/glossary_checks.rs, tests/language_clean.rs).
+        let value_checks = checked
+            .findings
+            .iter()
+            .filter(|f| matches!(f.check.id(), "number" | "date" | "missing"));
+        for finding in value_checks {
             *per_check.entry(finding.check.id()).or_default() += 1;
             total += 1;
             let name = dir.file_name().map(|n| n.to_string_lossy().into_owned());

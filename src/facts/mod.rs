@@ -4,6 +4,7 @@
 pub mod dates;
 pub mod decimal;
 pub mod language;
+pub mod names;
 pub mod numbers;
 pub mod tokens;
 

@@ -151,11 +151,17 @@ pub fn run(article: &CheckedArticle, options: &CheckOptions) -> Vec<Finding> {
     for index in 0..article.alignment.len() {
         let group = compare::GroupView::new(article, index);
         findings.extend(missing::check(&group, options));
-        findings.extend(untranslated::check(&group, options));
+        let untranslated = untranslated::check(&group, options);
+        // A paragraph left in another language must be translated first: comparing its
+        // names and terms with the other versions' would only repeat that finding.
+        let compare_wording = untranslated.is_empty();
+        findings.extend(untranslated);
         findings.extend(number::check(&group, options));
         findings.extend(date::check(&group, options));
-        findings.extend(name::check(&group, options));
-        findings.extend(term::check(&group, options));
+        if compare_wording {
+            findings.extend(name::check(&group, options));
+            findings.extend(term::check(&group, options));
+        }
         findings.extend(forbidden::check(&group, options));
     }
     findings

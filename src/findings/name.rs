@@ -1,11 +1,706 @@
 #![doc = include_str!("name.md")]
 
-use super::compare::GroupView;
-use super::Finding;
+use super::compare::{join_langs, GroupView};
+use super::{Check, Finding, Severity, Span};
 use crate::article::CheckOptions;
+use crate::facts::names::{self, Name};
+use crate::glossary::{Glossary, Match};
+use crate::lang::Lang;
+use crate::paragraphs::Paragraph;
+use std::collections::BTreeMap;
 
 pub const DOCUMENTATION: &str = include_str!("name.md");
 
-pub fn check(_group: &GroupView, _options: &CheckOptions) -> Vec<Finding> {
-    Vec::new()
+/// A name together with the paragraph it stands in.
+#[derive(Clone)]
+struct Located<'a> {
+    name: Name,
+    paragraph: &'a Paragraph,
+}
+
+/// What one language of a group mentions.
+struct Version<'a> {
+    names: Vec<Located<'a>>,
+    words: Vec<names::Word>,
+}
+
+/// How a name of one version appears in another.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Presence {
+    /// As the name at this index of the other version's names.
+    Named(usize),
+    /// As another word: an adjective made from it, a lowercase form.
+    Worded,
+    Absent,
+}
+
+/// One name some versions of a group have and others lack.
+struct Slot {
+    /// The versions that have it: the index of the name they use, or `None` when they have
+    /// it as another word.
+    has: BTreeMap<Lang, Option<usize>>,
+    /// The versions that lack it.
+    lacks: Vec<Lang>,
+    /// For a replaced name, what each lacking version says instead.
+    instead: BTreeMap<Lang, usize>,
+}
+
+impl Slot {
+    fn is_replacement(&self) -> bool {
+        !self.instead.is_empty()
+    }
+}
+
+pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
+    if group.present.len() < 2 {
+        return Vec::new();
+    }
+    let versions: BTreeMap<Lang, Version> = group
+        .present
+        .iter()
+        .map(|&lang| (lang, version(group, lang, &options.glossary)))
+        .collect();
+    let slots = pair_replacements(&versions, slots(&versions));
+    slots
+        .iter()
+        .map(|slot| finding(group, &versions, slot, options))
+        .collect()
+}
+
+/// The names and words of `lang` in the group, with glossary names marked.
+fn version<'a>(group: &GroupView<'a>, lang: Lang, glossary: &Glossary) -> Version<'a> {
+    let mut located = Vec::new();
+    let mut words = Vec::new();
+    for paragraph in group.paragraphs_of(lang) {
+        let analysis = names::analyze(&paragraph.text, lang);
+        let matches = glossary.find_terms(lang, &paragraph.text);
+        let found = with_glossary(analysis.names, &matches, glossary, &paragraph.text, lang);
+        located.extend(found.into_iter().map(|name| Located { name, paragraph }));
+        words.extend(analysis.words);
+    }
+    // A name capitalized only by position ("Warren replied.") is a name when the same word is
+    // a name elsewhere in the group.
+    let confident: Vec<Name> = located
+        .iter()
+        .filter(|l| l.name.confident)
+        .map(|l| l.name.clone())
+        .collect();
+    for l in located.iter_mut().filter(|l| !l.name.confident) {
+        l.name.confident = confident.iter().any(|c| names::names_match(c, &l.name));
+    }
+    Version {
+        names: located,
+        words,
+    }
+}
+
+/// Marks the names that are glossary names and adds the glossary names the extractor did
+/// not see (a lowercase form, a name that starts a sentence). A glossary name is always
+/// confident: the glossary says it is a name.
+fn with_glossary(
+    mut found: Vec<Name>,
+    matches: &[Match],
+    glossary: &Glossary,
+    text: &str,
+    lang: Lang,
+) -> Vec<Name> {
+    for m in matches {
+        if !glossary.entries().get(m.entry).is_some_and(|e| e.is_name()) {
+            continue;
+        }
+        let mut overlapping = false;
+        for name in found
+            .iter_mut()
+            .filter(|n| n.start < m.end && m.start < n.end)
+        {
+            name.entry = Some(m.entry);
+            name.confident = true;
+            overlapping = true;
+        }
+        if overlapping {
+            continue;
+        }
+        let extracted = names::analyze(&m.text, lang).names.into_iter().next();
+        let words = extracted
+            .as_ref()
+            .map(|n| n.words.clone())
+            .unwrap_or_default();
+        let concepts = extracted
+            .as_ref()
+            .map(|n| n.concepts.clone())
+            .unwrap_or_default();
+        found.push(Name {
+            start: m.start,
+            end: m.end,
+            text: text
+                .chars()
+                .skip(m.start)
+                .take(m.end.saturating_sub(m.start))
+                .collect(),
+            words,
+            concepts,
+            acronym: extracted.is_some_and(|n| n.acronym),
+            confident: true,
+            entry: Some(m.entry),
+        });
+    }
+    found.sort_by_key(|n| (n.start, n.end));
+    found
+}
+
+/// How `name` appears in `version`, preferring a name not yet used by another slot.
+fn presence(name: &Name, version: &Version, used: &[bool]) -> Presence {
+    let matching: Vec<usize> = version
+        .names
+        .iter()
+        .enumerate()
+        .filter(|(_, other)| names::names_match(name, &other.name))
+        .map(|(i, _)| i)
+        .collect();
+    if let Some(&i) = matching
+        .iter()
+        .find(|&&i| !used.get(i).copied().unwrap_or(true))
+        .or(matching.first())
+    {
+        return Presence::Named(i);
+    }
+    if version.words.iter().any(|w| names::word_matches(name, w)) {
+        Presence::Worded
+    } else {
+        Presence::Absent
+    }
+}
+
+/// One slot per confident name that some version lacks. Names of any version that match a
+/// name already considered are not considered again.
+fn slots(versions: &BTreeMap<Lang, Version>) -> Vec<Slot> {
+    let mut used: BTreeMap<Lang, Vec<bool>> = versions
+        .iter()
+        .map(|(&lang, v)| (lang, vec![false; v.names.len()]))
+        .collect();
+    let mut slots = Vec::new();
+    for (&lang, version) in versions {
+        for (index, located) in version.names.iter().enumerate() {
+            let already = used.get(&lang).and_then(|u| u.get(index)) == Some(&true);
+            if !located.name.confident || already {
+                continue;
+            }
+            let mut has = BTreeMap::new();
+            let mut lacks = Vec::new();
+            has.insert(lang, Some(index));
+            for (&other, other_version) in versions.iter().filter(|(&l, _)| l != lang) {
+                let other_used = used.get(&other).map_or(&[][..], Vec::as_slice);
+                match presence(&located.name, other_version, other_used) {
+                    Presence::Named(i) => {
+                        has.insert(other, Some(i));
+                    }
+                    Presence::Worded => {
+                        has.insert(other, None);
+                    }
+                    Presence::Absent => lacks.push(other),
+                }
+            }
+            for (&l, v) in versions {
+                let named_here = has.get(&l).copied().flatten();
+                for (i, other) in v.names.iter().enumerate() {
+                    if named_here == Some(i) || names::names_match(&located.name, &other.name) {
+                        if let Some(flag) = used.get_mut(&l).and_then(|u| u.get_mut(i)) {
+                            *flag = true;
+                        }
+                    }
+                }
+            }
+            if !lacks.is_empty() {
+                slots.push(Slot {
+                    has,
+                    lacks,
+                    instead: BTreeMap::new(),
+                });
+            }
+        }
+    }
+    slots
+}
+
+/// Pairs a name some versions have and the others lack with a name only those others have:
+/// "ru says Медведев where en and uk say Putin" is one finding, not two. Only names named
+/// outright (not as an adjective) pair, and only when they are related (they share a word:
+/// "Кім Чен Ин" / "Кім Чен Ір") or are the only such pair of the group.
+fn pair_replacements(versions: &BTreeMap<Lang, Version>, slots: Vec<Slot>) -> Vec<Slot> {
+    let named_only = |slot: &Slot| slot.has.values().all(Option::is_some);
+    let acronym = |slot: &Slot| {
+        slot.has
+            .iter()
+            .find_map(|(&l, i)| name_of(versions, l, (*i)?))
+            .map(|l| l.name.acronym)
+    };
+    let complementary = |a: &Slot, b: &Slot| {
+        acronym(a) == acronym(b)
+            && named_only(a)
+            && named_only(b)
+            && b.has.keys().copied().collect::<Vec<_>>() == a.lacks
+            && a.has.keys().copied().collect::<Vec<_>>() == b.lacks
+    };
+    let names = |slot: &Slot| -> Vec<&Name> {
+        slot.has
+            .iter()
+            .filter_map(|(&l, i)| name_of(versions, l, (*i)?))
+            .map(|l| &l.name)
+            .collect()
+    };
+    let related = |a: &Slot, b: &Slot| {
+        names(a)
+            .iter()
+            .any(|x| names(b).iter().any(|y| names::names_related(x, y)))
+    };
+    let mut pending: Vec<Option<Slot>> = slots.into_iter().map(Some).collect();
+    let mut result = Vec::new();
+    for i in 0..pending.len() {
+        let Some(mut slot) = pending.get_mut(i).and_then(Option::take) else {
+            continue;
+        };
+        let candidates: Vec<usize> = pending
+            .iter()
+            .enumerate()
+            .filter(|(_, other)| other.as_ref().is_some_and(|o| complementary(&slot, o)))
+            .map(|(j, _)| j)
+            .collect();
+        let rivals = pending
+            .iter()
+            .flatten()
+            .filter(|other| {
+                candidates
+                    .iter()
+                    .filter_map(|&j| pending.get(j).and_then(Option::as_ref))
+                    .any(|c| complementary(other, c))
+            })
+            .count();
+        let partner = candidates
+            .iter()
+            .copied()
+            .find(|&j| {
+                pending
+                    .get(j)
+                    .and_then(Option::as_ref)
+                    .is_some_and(|o| related(&slot, o))
+            })
+            .or_else(|| match candidates.as_slice() {
+                [only] if rivals == 0 => pending
+                    .get(*only)
+                    .and_then(Option::as_ref)
+                    .is_some_and(|o| {
+                        (place(versions, &slot) - place(versions, o)).abs() <= MAX_PLACE_SHIFT
+                    })
+                    .then_some(*only),
+                _ => None,
+            });
+        if let Some(other) = partner
+            .and_then(|j| pending.get_mut(j))
+            .and_then(Option::take)
+        {
+            slot.instead = other
+                .has
+                .into_iter()
+                .filter_map(|(l, i)| Some((l, i?)))
+                .collect();
+        }
+        result.push(slot);
+    }
+    result.retain(|slot| reportable(versions, slot));
+    result
+}
+
+/// How far through its paragraph (0 to 1) a name may move in translation and still be taken
+/// for the name it replaces, when the two names share no word.
+const MAX_PLACE_SHIFT: f64 = 0.25;
+
+/// Where a slot's names stand in their paragraphs, from 0 (start) to 1 (end), on average.
+fn place(versions: &BTreeMap<Lang, Version>, slot: &Slot) -> f64 {
+    let places: Vec<f64> = slot
+        .has
+        .iter()
+        .filter_map(|(&l, i)| name_of(versions, l, (*i)?))
+        .map(|l| l.name.start as f64 / l.paragraph.char_len().max(1) as f64)
+        .collect();
+    places.iter().sum::<f64>() / places.len().max(1) as f64
+}
+
+/// Whether a slot is evidence enough to report. English names are spelled and their
+/// Ukrainian and Russian forms written as they sound, irregularly ("Worcestershire" /
+/// "Вустерширі", "Beijing" / "Пекін"), and capitalized English phrases are translated
+/// ("Senate Judiciary Committee" / "Юридичний комітет Сенату"); Ukrainian and Russian forms
+/// of one name are alike. So a name one version lacks is reported when the Ukrainian and
+/// Russian versions disagree about it, when a replacing name is related to the replaced one
+/// ("Bohdan Babenko" for "Богдан Бабаєв"), or when it is a glossary name.
+fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot) -> bool {
+    let side = |lang: Lang| -> Option<bool> {
+        if slot.has.contains_key(&lang) {
+            Some(true)
+        } else if slot.lacks.contains(&lang) {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    // Checked afresh between the two: the slot's sides were judged against its first name,
+    // which may be English ("Reeher" is unlike "Риер", but "Рігер" is like it).
+    let absent_from = |from: Lang, to: Lang| {
+        let name = slot
+            .has
+            .get(&from)
+            .copied()
+            .flatten()
+            .and_then(|i| name_of(versions, from, i));
+        match (name, versions.get(&to)) {
+            (Some(located), Some(version)) => {
+                presence(&located.name, version, &[]) == Presence::Absent
+            }
+            _ => true,
+        }
+    };
+    let cyrillic_disagree = match (side(Lang::Uk), side(Lang::Ru)) {
+        (Some(true), Some(false)) => absent_from(Lang::Uk, Lang::Ru),
+        (Some(false), Some(true)) => absent_from(Lang::Ru, Lang::Uk),
+        _ => false,
+    };
+    let mentioned: Vec<&Name> = slot
+        .has
+        .iter()
+        .filter_map(|(&l, i)| name_of(versions, l, (*i)?))
+        .chain(
+            slot.instead
+                .iter()
+                .filter_map(|(&l, &i)| name_of(versions, l, i)),
+        )
+        .map(|l| &l.name)
+        .collect();
+    let glossary_name = mentioned.iter().any(|n| n.entry.is_some());
+    let related_replacement = slot.is_replacement()
+        && slot.has.iter().any(|(&l, i)| {
+            i.and_then(|i| name_of(versions, l, i)).is_some_and(|a| {
+                slot.instead.iter().any(|(&m, &j)| {
+                    name_of(versions, m, j).is_some_and(|b| names::names_related(&a.name, &b.name))
+                })
+            })
+        });
+    // A replacing name that one of the versions having the name matches is no replacement:
+    // the English form was only unlike one of two Cyrillic spellings.
+    let contradicted = slot.has.iter().any(|(&l, i)| {
+        i.and_then(|i| name_of(versions, l, i)).is_some_and(|a| {
+            slot.instead.iter().any(|(&m, &j)| {
+                name_of(versions, m, j).is_some_and(|b| names::names_match(&a.name, &b.name))
+            })
+        })
+    });
+    // The version alone with its name, if Ukrainian or Russian, must not share it with the
+    // other Cyrillic version: "Ларрі Джайлз" is no replacement where ru has "Ларри Джайлз".
+    let lone: Option<(Lang, usize)> = match (slot.has.len(), slot.instead.len()) {
+        (1, _) => slot.has.iter().find_map(|(&l, i)| Some((l, (*i)?))),
+        (_, 1) => slot.instead.iter().next().map(|(&l, &i)| (l, i)),
+        _ => None,
+    };
+    let cyrillic_confirms = lone.is_none_or(|(odd, index)| {
+        let other = match odd {
+            Lang::Uk => Lang::Ru,
+            Lang::Ru => Lang::Uk,
+            Lang::En => return true,
+        };
+        match (name_of(versions, odd, index), versions.get(&other)) {
+            (Some(located), Some(version)) => {
+                presence(&located.name, version, &[]) == Presence::Absent
+            }
+            _ => true,
+        }
+    });
+    !contradicted
+        && cyrillic_confirms
+        && !translated_acronym(versions, slot)
+        && (cyrillic_disagree || related_replacement || glossary_name)
+}
+
+/// Acronyms are translated, not transliterated, and differently in Ukrainian and Russian
+/// ("HIV" / "ВІЛ" / "ВИЧ", "ISIS" / "ІДІЛ" / "ИГИЛ"): an acronym one version lacks is not
+/// reported when that version has an acronym of its own that the others do not match.
+fn translated_acronym(versions: &BTreeMap<Lang, Version>, slot: &Slot) -> bool {
+    let Some(name) = slot
+        .has
+        .iter()
+        .find_map(|(&l, i)| name_of(versions, l, (*i)?))
+        .filter(|l| l.name.acronym)
+    else {
+        return false;
+    };
+    let having: Vec<&Version> = slot.has.keys().filter_map(|l| versions.get(l)).collect();
+    slot.lacks
+        .iter()
+        .filter_map(|l| versions.get(l))
+        .any(|lacking| {
+            lacking.names.iter().any(|other| {
+                other.name.acronym
+                    && !names::names_match(&name.name, &other.name)
+                    && having
+                        .iter()
+                        .any(|v| presence(&other.name, v, &[]) == Presence::Absent)
+            })
+        })
+}
+
+fn name_of<'v>(
+    versions: &'v BTreeMap<Lang, Version>,
+    lang: Lang,
+    index: usize,
+) -> Option<&'v Located<'v>> {
+    versions.get(&lang).and_then(|v| v.names.get(index))
+}
+
+/// The language to blame: with a source language, the single version on the other side
+/// from it; otherwise, with three versions, the one alone on its side.
+fn outlier(slot: &Slot, source: Option<Lang>) -> Option<Lang> {
+    let having: Vec<Lang> = slot.has.keys().copied().collect();
+    let lacking = &slot.lacks;
+    if let Some(source) = source {
+        let other_side = if having.contains(&source) {
+            lacking.clone()
+        } else if lacking.contains(&source) {
+            having.clone()
+        } else {
+            return None;
+        };
+        return match other_side.as_slice() {
+            [single] => Some(*single),
+            _ => None,
+        };
+    }
+    if having.len() + lacking.len() != 3 {
+        return None;
+    }
+    match (having.as_slice(), lacking.as_slice()) {
+        ([single], _) | (_, [single]) => Some(*single),
+        _ => None,
+    }
+}
+
+fn message(versions: &BTreeMap<Lang, Version>, slot: &Slot, outlier: Option<Lang>) -> String {
+    let text_of = |lang: Lang| -> Option<String> {
+        let index = slot
+            .has
+            .get(&lang)
+            .copied()
+            .flatten()
+            .or_else(|| slot.instead.get(&lang).copied())?;
+        name_of(versions, lang, index).map(|l| l.name.text.clone())
+    };
+    let having: Vec<Lang> = slot.has.keys().copied().collect();
+    let shown = having.iter().find_map(|&l| text_of(l)).unwrap_or_default();
+    let plural = |langs: &[Lang], one: &str, many: &str| {
+        if langs.len() > 1 { many } else { one }.to_string()
+    };
+    if slot.is_replacement() {
+        if let Some(odd) = outlier {
+            let others: Vec<Lang> = slot
+                .has
+                .keys()
+                .chain(&slot.lacks)
+                .copied()
+                .filter(|&l| l != odd)
+                .collect();
+            let odd_says = text_of(odd).unwrap_or_default();
+            let others_say = others.iter().find_map(|&l| text_of(l)).unwrap_or_default();
+            return format!(
+                "{odd} says {odd_says} where {} {} {others_say}",
+                join_langs(&others),
+                plural(&others, "says", "say")
+            );
+        }
+        let mut langs: Vec<Lang> = slot.has.keys().chain(&slot.lacks).copied().collect();
+        langs.sort();
+        return langs
+            .iter()
+            .map(|&l| format!("{l} says {}", text_of(l).unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
+    match outlier {
+        Some(odd) if slot.lacks.contains(&odd) => format!(
+            "{odd} omits {shown}, which {} {}",
+            join_langs(&having),
+            plural(&having, "states", "state")
+        ),
+        Some(odd) => {
+            let others = &slot.lacks;
+            format!(
+                "{odd} adds {shown}, which {} {}",
+                join_langs(others),
+                plural(others, "does not state", "do not state")
+            )
+        }
+        None => format!(
+            "{} {} {shown}, which {} {}",
+            join_langs(&having),
+            plural(&having, "states", "state"),
+            join_langs(&slot.lacks),
+            plural(&slot.lacks, "does not state", "do not state")
+        ),
+    }
+}
+
+fn finding(
+    group: &GroupView,
+    versions: &BTreeMap<Lang, Version>,
+    slot: &Slot,
+    options: &CheckOptions,
+) -> Finding {
+    let outlier = outlier(slot, options.source);
+    let named: Vec<(Lang, &Located)> = slot
+        .has
+        .iter()
+        .filter_map(|(&l, i)| Some((l, name_of(versions, l, (*i)?)?)))
+        .chain(
+            slot.instead
+                .iter()
+                .filter_map(|(&l, &i)| Some((l, name_of(versions, l, i)?))),
+        )
+        .collect();
+    let glossary_name = named.iter().any(|(_, l)| l.name.entry.is_some());
+    // A name only one of three versions has, where the two others agree they have none, is
+    // most often a translated word one translator capitalized ("Советом", "Іграх
+    // Співдружності"): a note to read, not a warning.
+    let added = slot.has.len() == 1 && slot.lacks.len() >= 2;
+    // A title one translation keeps in Latin letters ("Der Spiegel", "Game of Thrones") and
+    // the other translates is not missing from the other.
+    let kept_in_latin = named.iter().any(|(lang, l)| {
+        *lang != Lang::En
+            && l.name
+                .text
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_ascii())
+    });
+    let severity = if slot.is_replacement() || glossary_name {
+        Severity::Error
+    } else if added || kept_in_latin {
+        Severity::Note
+    } else {
+        Severity::Warning
+    };
+    let mut values: BTreeMap<Lang, Vec<String>> = slot
+        .has
+        .keys()
+        .chain(&slot.lacks)
+        .map(|&l| (l, Vec::new()))
+        .collect();
+    let mut spans = Vec::new();
+    for (lang, located) in &named {
+        values
+            .entry(*lang)
+            .or_default()
+            .push(located.name.text.clone());
+        let pos = located.paragraph.position(located.name.start);
+        spans.push(Span {
+            lang: *lang,
+            line: pos.line,
+            column: pos.column,
+            text: located.name.text.clone(),
+            paragraph: located.paragraph.number,
+            start: located.name.start,
+            end: located.name.end,
+        });
+    }
+    spans.sort_by_key(|s| s.lang);
+    Finding {
+        check: Check::Name,
+        severity,
+        message: message(versions, slot, outlier),
+        outlier,
+        group: group.index,
+        paragraphs: group.paragraph_numbers(),
+        values,
+        spans,
+        detected: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Entry;
+
+    fn glossary() -> Glossary {
+        let entry = |forms: [(Lang, &str); 3]| Entry {
+            forms: forms
+                .into_iter()
+                .map(|(l, f)| (l, vec![f.to_string()]))
+                .collect(),
+            note: None,
+        };
+        Glossary::from_entries(vec![
+            entry([(Lang::En, "Kyiv"), (Lang::Uk, "Київ"), (Lang::Ru, "Киев")]),
+            entry([
+                (Lang::En, "air defence"),
+                (Lang::Uk, "ППО"),
+                (Lang::Ru, "ПВО"),
+            ]),
+        ])
+    }
+
+    /// A match as the glossary reports one: entry, character range, words.
+    fn found_at(text: &str, entry: usize, words: &str) -> Match {
+        let byte = text.find(words).unwrap_or(0);
+        let start = text[..byte].chars().count();
+        Match {
+            entry,
+            start,
+            end: start + words.chars().count(),
+            text: words.to_string(),
+        }
+    }
+
+    #[test]
+    fn glossary_names_are_marked_and_added() {
+        let glossary = glossary();
+        // "Києві" is found by the extractor; a sentence-initial "Київ" is not confident.
+        let text = "Київ готується. Переговори відновляться в Києві.";
+        let extracted = names::extract(text, Lang::Uk);
+        assert!(extracted.iter().any(|n| n.text == "Київ" && !n.confident));
+        let matches = vec![found_at(text, 0, "Київ"), found_at(text, 0, "Києві")];
+        let marked = with_glossary(extracted, &matches, &glossary, text, Lang::Uk);
+        let texts: Vec<(&str, Option<usize>, bool)> = marked
+            .iter()
+            .map(|n| (n.text.as_str(), n.entry, n.confident))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                ("Київ", Some(0), true),
+                ("Переговори", None, false),
+                ("Києві", Some(0), true)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_glossary_match_the_extractor_missed_becomes_a_name_and_terms_are_ignored() {
+        let glossary = glossary();
+        let text = "Сили ППО збили 38 ракет над київськими околицями.";
+        let matches = vec![found_at(text, 1, "ППО"), found_at(text, 0, "київськими")];
+        let marked = with_glossary(Vec::new(), &matches, &glossary, text, Lang::Uk);
+        // Entry 1 has a lowercase form: a term, the `term` check's job.
+        assert_eq!(marked.len(), 1);
+        assert_eq!(marked[0].text, "київськими");
+        assert_eq!(marked[0].entry, Some(0));
+        assert!(marked[0].confident);
+    }
+
+    #[test]
+    fn names_of_one_glossary_entry_match_and_of_two_do_not() {
+        let mut kyiv = names::extract("у Києві", Lang::Uk);
+        let mut kiev = names::extract("в Киеве", Lang::Ru);
+        let (Some(a), Some(b)) = (kyiv.first_mut(), kiev.first_mut()) else {
+            panic!("no names");
+        };
+        a.entry = Some(0);
+        b.entry = Some(0);
+        assert!(names::names_match(a, b));
+        b.entry = Some(1);
+        assert!(!names::names_match(a, b));
+    }
 }
