@@ -23,6 +23,8 @@ pub enum OutputFormat {
     #[default]
     Text,
     Json,
+    Sarif,
+    Github,
 }
 
 /// The least severe finding that makes `check` exit with [`EXIT_FINDINGS`].
@@ -132,6 +134,8 @@ pub fn check(request: &CheckRequest) -> Result<Outcome> {
             },
         ),
         OutputFormat::Json => report::json::render(&checked),
+        OutputFormat::Sarif => report::sarif::render(&checked),
+        OutputFormat::Github => report::github::render(&checked),
     };
     let fails = checked
         .iter()

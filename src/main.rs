@@ -98,6 +98,8 @@ struct AlignArgs {
 enum FormatArg {
     Text,
     Json,
+    Sarif,
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -153,6 +155,8 @@ fn main() -> ExitCode {
             format: match args.format {
                 FormatArg::Text => OutputFormat::Text,
                 FormatArg::Json => OutputFormat::Json,
+                FormatArg::Sarif => OutputFormat::Sarif,
+                FormatArg::Github => OutputFormat::Github,
             },
             color: args.color.enabled(),
             fail_on: match args.fail_on {

@@ -4,10 +4,14 @@
 //! - [`text`]: the terminal report, read like compiler errors.
 //! - [`json`]: the `concord/1` report for CI pipelines.
 //! - [`align`]: the alignment side by side, for `concord align`.
+//! - [`sarif`]: SARIF 2.1.0, for code-scanning dashboards.
+//! - [`github`]: GitHub Actions workflow commands (annotations).
 
 pub mod align;
 mod excerpt;
+pub mod github;
 pub mod json;
+pub mod sarif;
 mod style;
 pub mod text;
 
