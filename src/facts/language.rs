@@ -360,6 +360,9 @@ pub fn prose_letters(text: &str) -> usize {
 /// Identifies the language of a text, or `None` when it has too few letters, or only names,
 /// to judge.
 pub fn identify(text: &str) -> Option<Identified> {
+    if let Some(clear) = clear_cut(text) {
+        return Some(clear);
+    }
     let all = words(text);
     let everything: Vec<&Word> = all.iter().collect();
     let unquoted: Vec<&Word> = all.iter().filter(|w| !w.quoted).collect();
@@ -380,6 +383,76 @@ pub fn identify(text: &str) -> Option<Identified> {
         (Some(o), Some(w)) if o.confidence >= w.confidence => Some(o),
         (o, w) => w.or(o),
     }
+}
+
+/// Most paragraphs of a news article leave no doubt: plain Cyrillic prose with several
+/// letters of one of our languages and none of the other's, or Latin prose full of English
+/// function words, with no quotation and nothing in another script. One pass over the
+/// characters settles those; the careful word-by-word judgement is for everything else.
+fn clear_cut(text: &str) -> Option<Identified> {
+    const MIN_PROSE: usize = 40;
+    let uk = vocabulary(Lang::Uk);
+    let ru = vocabulary(Lang::Ru);
+    let (mut cyrillic, mut latin) = (0usize, 0usize);
+    let (mut uk_letters, mut ru_letters, mut ru_strong) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        if matches!(c, '"' | '«' | '»' | '„' | '“' | '”') {
+            return None;
+        }
+        if c.is_ascii() {
+            latin += usize::from(c.is_ascii_alphabetic());
+            continue;
+        }
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        match script_of(lower) {
+            Script::Cyrillic if lower == 'ў' => return None,
+            Script::Cyrillic => {
+                cyrillic += 1;
+                if uk.letters.contains(&lower) {
+                    uk_letters += 1;
+                } else if ru.letters.contains(&lower) {
+                    ru_letters += 1;
+                    // Bulgarian writes ъ but neither ы nor э.
+                    ru_strong += usize::from(matches!(lower, 'ы' | 'э'));
+                }
+            }
+            Script::Latin => latin += 1,
+            Script::Other if c.is_alphabetic() => return None,
+            Script::Other => {}
+        }
+    }
+    let sure = |lang| {
+        Some(Identified {
+            lang,
+            confidence: 0.995,
+            letters: cyrillic.max(latin),
+        })
+    };
+    if cyrillic >= MIN_PROSE && latin == 0 {
+        if uk_letters >= 3 && ru_letters == 0 {
+            return sure(IdentifiedLang::Uk);
+        }
+        if ru_strong >= 2 && uk_letters == 0 {
+            return sure(IdentifiedLang::Ru);
+        }
+        return None;
+    }
+    if latin >= MIN_PROSE && cyrillic == 0 {
+        let english = vocabulary(Lang::En);
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let hits = words
+            .iter()
+            .filter(|w| english.function_words.contains(&w.as_str()))
+            .count();
+        if hits >= 3 && 5 * hits >= words.len() {
+            return sure(IdentifiedLang::En);
+        }
+    }
+    None
 }
 
 /// How sure the text outside quotes must make identification for the quotes to be ignored.
