@@ -2,12 +2,17 @@
 //! line into these requests and prints what they return.
 
 use crate::article::{self, CheckOptions, CheckedArticle};
-use crate::findings::{Check, Severity};
+use crate::audit::summary::SeverityCounts;
+use crate::audit::{self, AuditOptions, Render, Target, TargetSource};
+use crate::baseline::{self, Baseline};
+use crate::findings::Check;
 use crate::glossary::{self, Glossary};
 use crate::input::{discover, ArticleSource, ReadOptions};
 use crate::lang::Lang;
 use crate::report;
 use crate::{ConcordError, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -23,8 +28,12 @@ pub enum OutputFormat {
     #[default]
     Text,
     Json,
+    /// SARIF 2.1.0, for code-scanning tools.
     Sarif,
+    /// GitHub Actions workflow commands, one annotation per finding.
     Github,
+    /// One self-contained page with the versions side by side.
+    Html,
 }
 
 /// The least severe finding that makes `check` exit with [`EXIT_FINDINGS`].
@@ -37,10 +46,11 @@ pub enum FailOn {
 }
 
 impl FailOn {
-    fn fails(self, severity: Severity) -> bool {
+    /// Whether findings in these numbers make the run fail.
+    fn fails(self, findings: SeverityCounts) -> bool {
         match self {
-            FailOn::Error => severity == Severity::Error,
-            FailOn::Warning => matches!(severity, Severity::Error | Severity::Warning),
+            FailOn::Error => findings.error > 0,
+            FailOn::Warning => findings.error + findings.warning > 0,
             FailOn::Never => false,
         }
     }
@@ -64,6 +74,13 @@ pub struct CheckRequest {
     pub format: OutputFormat,
     pub color: bool,
     pub fail_on: FailOn,
+    /// Report and fail only on findings this baseline file does not hold.
+    pub baseline: Option<PathBuf>,
+    /// Record every finding in this baseline file (written atomically).
+    pub write_baseline: Option<PathBuf>,
+    /// Draw a progress bar on standard error during an archive audit. The caller decides
+    /// (standard error is a terminal, not under CI): reports never look at the terminal.
+    pub progress: bool,
 }
 
 /// What a command prints on standard output, and the exit code.
@@ -117,33 +134,188 @@ fn check_all(
         .collect()
 }
 
-/// `concord check`.
+/// What `concord check` was asked to check: articles named one by one, or (when a PATH is a
+/// folder without language files of its own) every article below it.
+struct Plan {
+    targets: Vec<Target>,
+    archive: bool,
+}
+
+impl Articles {
+    fn plan(&self) -> Result<Plan> {
+        self.read_options().check()?;
+        let mut targets = Vec::new();
+        let mut archive = false;
+        if !self.files.is_empty() {
+            let source = discover::article_from_files(&self.files)?;
+            targets.push(Target {
+                path: source.path.clone(),
+                key: baseline::article_key(&source.path, None),
+                source: TargetSource::Files(source),
+            });
+        }
+        for path in &self.paths {
+            if !path.is_dir() || audit::discover::holds_language_files(path) {
+                targets.push(Target {
+                    path: path.clone(),
+                    key: baseline::article_key(path, None),
+                    source: TargetSource::Folder,
+                });
+                continue;
+            }
+            let found = audit::discover::find_articles(path);
+            if found.articles.is_empty() && found.problems.is_empty() {
+                // Neither an article nor an archive: say what an article folder needs.
+                discover::article_in_folder(path)?;
+                continue;
+            }
+            archive = true;
+            targets.extend(found.articles.into_iter().map(|article| Target {
+                key: baseline::article_key(&article, Some(path)),
+                path: article,
+                source: TargetSource::Folder,
+            }));
+            targets.extend(found.problems.into_iter().map(|problem| {
+                let folder = problem.path.clone().unwrap_or_else(|| path.clone());
+                Target {
+                    key: baseline::article_key(&folder, Some(path)),
+                    path: folder,
+                    source: TargetSource::Unreadable(problem),
+                }
+            }));
+        }
+        if targets.is_empty() {
+            // The same error as ever for a request without articles.
+            self.sources()?;
+        }
+        if archive {
+            targets.sort_by(|a, b| a.path.cmp(&b.path));
+        } else {
+            // Articles named one by one are all found before any is read, as they always
+            // were: a missing folder fails the run before anything is checked.
+            for target in &mut targets {
+                if let TargetSource::Folder = target.source {
+                    target.source = TargetSource::Files(discover::article_in_folder(&target.path)?);
+                }
+            }
+        }
+        Ok(Plan { targets, archive })
+    }
+}
+
+/// `concord check`, with the report collected in memory and broken articles of an archive
+/// reported on standard error.
 pub fn check(request: &CheckRequest) -> Result<Outcome> {
+    let mut output = Vec::new();
+    let exit_code = check_to(request, &mut output, &mut std::io::stderr())?;
+    Ok(Outcome {
+        output: String::from_utf8_lossy(&output).into_owned(),
+        exit_code,
+    })
+}
+
+/// `concord check`: writes the report to `out` as articles are checked, and broken articles
+/// of an archive and notes about the baseline to `diagnostics`. Returns the exit code: 2 if
+/// any article could not be checked, else 1 if a finding (not in the baseline) is at or
+/// above `--fail-on`, else 0. Writing a baseline accepts every finding: the exit code is
+/// then 0 unless an article was broken.
+///
+/// An error (bad usage, a broken article named on its own, an unreadable baseline) is
+/// returned before anything is written to `out`.
+pub fn check_to(
+    request: &CheckRequest,
+    out: &mut dyn Write,
+    diagnostics: &mut dyn Write,
+) -> Result<u8> {
     let glossary = if request.glossaries.is_empty() {
         glossary::default_glossary()
     } else {
         Arc::new(glossary::load(&request.glossaries)?)
     };
-    let checked = check_all(&request.articles, request.source, glossary)?;
-    let output = match request.format {
-        OutputFormat::Text => report::text::render(
-            &checked,
-            &report::TextOptions {
+    let baseline = request
+        .baseline
+        .as_deref()
+        .map(Baseline::load)
+        .transpose()?;
+    let plan = request.articles.plan()?;
+    let options = AuditOptions {
+        check: CheckOptions {
+            source: request.source,
+            read: request.articles.read_options(),
+            glossary,
+        },
+        render: match request.format {
+            OutputFormat::Text => Render::Text(report::TextOptions {
                 color: request.color,
                 ..report::TextOptions::default()
-            },
-        ),
-        OutputFormat::Json => report::json::render(&checked),
-        OutputFormat::Sarif => report::sarif::render(&checked),
-        OutputFormat::Github => report::github::render(&checked),
+            }),
+            OutputFormat::Json => Render::Json,
+            OutputFormat::Github => Render::Github,
+            OutputFormat::Sarif => Render::Sarif,
+            OutputFormat::Html => Render::Html,
+        },
+        baseline: baseline.as_ref(),
+        record_baseline: request.write_baseline.is_some(),
+        archive: plan.archive,
     };
-    let fails = checked
-        .iter()
-        .flat_map(|a| &a.findings)
-        .any(|f| request.fail_on.fails(f.severity));
-    Ok(Outcome {
-        output,
-        exit_code: if fails { EXIT_FINDINGS } else { EXIT_CLEAN },
+    let progress = (request.progress && plan.archive).then(|| {
+        let bar = ProgressBar::with_draw_target(
+            Some(plan.targets.len() as u64),
+            ProgressDrawTarget::stderr(),
+        );
+        if let Ok(style) = ProgressStyle::with_template(
+            "{spinner} checking articles {bar:40} {pos}/{len} ({eta} left)",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    });
+    let mut on_error = |error: &ConcordError| {
+        let line = format!("concord: error: {error}\n");
+        match &progress {
+            Some(bar) => bar.suspend(|| {
+                let _ = diagnostics.write_all(line.as_bytes());
+            }),
+            None => {
+                let _ = diagnostics.write_all(line.as_bytes());
+            }
+        }
+    };
+    let audited = audit::run(
+        &plan.targets,
+        &options,
+        out,
+        progress.as_ref(),
+        &mut on_error,
+    )?;
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    if let Some(path) = &request.write_baseline {
+        if audited.output_closed {
+            let _ = writeln!(
+                diagnostics,
+                "concord: the report was cut short; {} was not written",
+                path.display()
+            );
+        } else {
+            let count = audited.entries.len();
+            crate::baseline::write(path, audited.entries)?;
+            let _ = writeln!(
+                diagnostics,
+                "concord: wrote {} to {}",
+                report::plural(count, "finding", "findings"),
+                path.display()
+            );
+        }
+    }
+    let fails = request.fail_on.fails(audited.summary.findings);
+    Ok(if audited.summary.input_errors > 0 {
+        EXIT_BAD_INPUT
+    } else if fails && request.write_baseline.is_none() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
     })
 }
 

@@ -11,6 +11,8 @@
 pub mod alignment;
 pub mod app;
 pub mod article;
+pub mod audit;
+pub mod baseline;
 pub mod config;
 pub mod error;
 pub mod facts;

@@ -21,9 +21,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check articles and report every fact the versions disagree on
+    /// Check articles and report every fact the versions disagree on. A PATH without
+    /// language files of its own is an archive: every article folder below it is checked.
     #[command(
-        after_help = "Examples:\n  concord check samples/north-korean-troops-errors\n  concord check --source uk --fail-on warning articles/a articles/b\n  concord check --format json --file en=en.txt --file ru=ru.txt"
+        after_help = "Examples:\n  concord check samples/north-korean-troops-errors\n  concord check --source uk --fail-on warning articles/a articles/b\n  concord check --format json --file en=en.txt --file ru=ru.txt\n  concord check archive/ --write-baseline concord-baseline.json\n  concord check archive/ --baseline concord-baseline.json\n\nExit codes: 0 no finding at or above --fail-on, 1 findings, 2 bad usage or an article that could not be read."
     )]
     Check(CheckArgs),
     /// Show how the paragraphs of the versions line up
@@ -47,7 +48,8 @@ enum GlossaryCommand {
 
 #[derive(Args)]
 struct ArticleArgs {
-    /// Article folders, each with en.txt, uk.txt (or ua.txt) and ru.txt (.md also accepted)
+    /// Article folders, each with en.txt, uk.txt (or ua.txt) and ru.txt (.md also accepted),
+    /// or archive folders holding article folders at any depth
     paths: Vec<PathBuf>,
     /// Name a language file explicitly instead of a folder: LANG=FILE (en, uk, ua, ru)
     #[arg(long = "file", value_name = "LANG=FILE", value_parser = parse_file_arg)]
@@ -84,6 +86,12 @@ struct CheckArgs {
     /// The least severe finding that makes the exit code 1
     #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
     fail_on: FailOnArg,
+    /// Report and fail only on findings not recorded in this baseline file
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every finding in this baseline file (then exit 0 unless an article is broken)
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -100,6 +108,7 @@ enum FormatArg {
     Json,
     Sarif,
     Github,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -130,6 +139,12 @@ impl ColorArg {
     }
 }
 
+/// A progress bar only for a person watching: standard error is a terminal and no CI
+/// system set `CI`.
+fn progress_bar_wanted() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
+}
+
 fn parse_lang(code: &str) -> Result<Lang, String> {
     Lang::from_code(code).ok_or_else(|| format!("unknown language '{code}' (use en, uk or ru)"))
 }
@@ -145,26 +160,48 @@ fn parse_file_arg(arg: &str) -> Result<(String, PathBuf), String> {
     }
 }
 
+/// `concord check` writes its report as articles are checked (an archive audit may be long),
+/// so it does not go through [`app::Outcome`].
+fn check(args: CheckArgs) -> ExitCode {
+    let request = CheckRequest {
+        articles: args.articles.articles(),
+        source: args.source,
+        glossaries: args.glossaries,
+        format: match args.format {
+            FormatArg::Text => OutputFormat::Text,
+            FormatArg::Json => OutputFormat::Json,
+            FormatArg::Sarif => OutputFormat::Sarif,
+            FormatArg::Github => OutputFormat::Github,
+            FormatArg::Html => OutputFormat::Html,
+        },
+        color: args.color.enabled(),
+        fail_on: match args.fail_on {
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Never => FailOn::Never,
+        },
+        baseline: args.baseline,
+        write_baseline: args.write_baseline,
+        progress: progress_bar_wanted(),
+    };
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    match app::check_to(&request, &mut stdout, &mut std::io::stderr()) {
+        Ok(exit_code) => {
+            // A closed pipe (concord check ... | head) is not an error worth a message.
+            let _ = stdout.flush();
+            ExitCode::from(exit_code)
+        }
+        Err(error) => {
+            eprintln!("concord: error: {error}");
+            ExitCode::from(app::EXIT_BAD_INPUT)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check(args) => app::check(&CheckRequest {
-            articles: args.articles.articles(),
-            source: args.source,
-            glossaries: args.glossaries,
-            format: match args.format {
-                FormatArg::Text => OutputFormat::Text,
-                FormatArg::Json => OutputFormat::Json,
-                FormatArg::Sarif => OutputFormat::Sarif,
-                FormatArg::Github => OutputFormat::Github,
-            },
-            color: args.color.enabled(),
-            fail_on: match args.fail_on {
-                FailOnArg::Error => FailOn::Error,
-                FailOnArg::Warning => FailOn::Warning,
-                FailOnArg::Never => FailOn::Never,
-            },
-        }),
+        Command::Check(args) => return check(args),
         Command::Align(args) => {
             let color = args.color.enabled();
             app::align(&args.articles.articles(), color).map(|output| app::Outcome {

@@ -89,6 +89,13 @@ pub fn render(articles: &[CheckedArticle]) -> String {
     json
 }
 
+/// One article's object, pretty-printed at the outermost level: exactly what [`render`]
+/// writes for it inside `articles`, once each line is indented there. Reports written one
+/// article at a time (archive audits) are assembled from these.
+pub fn render_article(article: &CheckedArticle) -> String {
+    serde_json::to_string_pretty(&article_json(article)).expect("the report model serializes")
+}
+
 fn article_json(article: &CheckedArticle) -> ArticleJson<'_> {
     let languages = article
         .documents
