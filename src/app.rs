@@ -23,6 +23,7 @@ pub enum OutputFormat {
     #[default]
     Text,
     Json,
+    Html,
 }
 
 /// The least severe finding that makes `check` exit with [`EXIT_FINDINGS`].
@@ -132,6 +133,7 @@ pub fn check(request: &CheckRequest) -> Result<Outcome> {
             },
         ),
         OutputFormat::Json => report::json::render(&checked),
+        OutputFormat::Html => report::html::render(&checked),
     };
     let fails = checked
         .iter()

@@ -47,7 +47,7 @@ enum GlossaryCommand {
 
 #[derive(Args)]
 struct ArticleArgs {
-    /// Article folders, each with en.txt, uk.txt (or ua.txt) and ru.txt (.md also accepted)
+    /// Article folders, each with en.txt, uk.txt (or ua.txt) and ru.txt (.md and .html also accepted)
     paths: Vec<PathBuf>,
     /// Name a language file explicitly instead of a folder: LANG=FILE (en, uk, ua, ru)
     #[arg(long = "file", value_name = "LANG=FILE", value_parser = parse_file_arg)]
@@ -98,6 +98,7 @@ struct AlignArgs {
 enum FormatArg {
     Text,
     Json,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -153,6 +154,7 @@ fn main() -> ExitCode {
             format: match args.format {
                 FormatArg::Text => OutputFormat::Text,
                 FormatArg::Json => OutputFormat::Json,
+                FormatArg::Html => OutputFormat::Html,
             },
             color: args.color.enabled(),
             fail_on: match args.fail_on {

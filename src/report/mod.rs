@@ -3,10 +3,12 @@
 //!
 //! - [`text`]: the terminal report, read like compiler errors.
 //! - [`json`]: the `concord/1` report for CI pipelines.
+//! - [`html`]: a self-contained page for editors, versions side by side.
 //! - [`align`]: the alignment side by side, for `concord align`.
 
 pub mod align;
 mod excerpt;
+pub mod html;
 pub mod json;
 mod style;
 pub mod text;
