@@ -48,8 +48,8 @@ enum GlossaryCommand {
 
 #[derive(Args)]
 struct ArticleArgs {
-    /// Article folders, each with en.txt, uk.txt (or ua.txt) and ru.txt (.md also accepted),
-    /// or archive folders holding article folders at any depth
+    /// Article folders, each with en.txt, uk.txt (or ua.txt) and ru.txt (.md and .html also
+    /// accepted), or archive folders holding article folders at any depth
     paths: Vec<PathBuf>,
     /// Name a language file explicitly instead of a folder: LANG=FILE (en, uk, ua, ru)
     #[arg(long = "file", value_name = "LANG=FILE", value_parser = parse_file_arg)]

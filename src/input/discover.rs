@@ -1,8 +1,9 @@
 //! Which files of a folder are the language versions of an article.
 //!
 //! A language file is named by its language code (`en`, `uk` or `ua`, `ru`, any case) and has
-//! an extension a splitter reads (`.txt`, `.md`, `.markdown`, any case). Everything else in the
-//! folder (README.txt, photos, `en.bak`, `en.txt.orig`) is not part of the article.
+//! an extension a splitter reads (`.txt`, `.md`, `.markdown`, `.html`, `.htm`, any case).
+//! Everything else in the folder (README.txt, photos, `en.bak`, `en.txt.orig`) is not part of
+//! the article.
 
 use super::ArticleSource;
 use crate::lang::Lang;
@@ -12,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 /// The extensions read, for messages.
-const EXTENSIONS: &str = ".txt, .md or .markdown";
+const EXTENSIONS: &str = ".txt, .md, .markdown, .html or .htm";
 
 /// Finds `en`, `uk` (or `ua`) and `ru` files with a supported extension in `dir`.
 pub fn article_in_folder(dir: &Path) -> Result<ArticleSource> {
@@ -141,6 +142,7 @@ pub fn format_for_extension(extension: &str) -> Option<Format> {
     match extension.as_str() {
         "txt" => Some(Format::Plain),
         "md" | "markdown" => Some(Format::Markdown),
+        "html" | "htm" => Some(Format::Html),
         _ => None,
     }
 }

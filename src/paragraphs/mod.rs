@@ -4,6 +4,7 @@
 //! Every character of a paragraph's text remembers where it stood in the original file, so
 //! that reports can point at `file:line:column` even after Markdown markup was stripped.
 
+pub mod html;
 pub mod markdown;
 pub mod normalize;
 pub mod plain;
@@ -52,6 +53,7 @@ impl Paragraph {
 pub enum Format {
     Plain,
     Markdown,
+    Html,
 }
 
 /// Splits decoded text (line ends already `\n`) into normalized paragraphs. Blocks that are
@@ -60,6 +62,7 @@ pub fn split(text: &str, format: Format) -> Vec<Paragraph> {
     let blocks = match format {
         Format::Plain => plain::blocks(text),
         Format::Markdown => markdown::blocks(text),
+        Format::Html => html::blocks(text),
     };
     number(blocks)
 }

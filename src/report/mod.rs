@@ -3,6 +3,7 @@
 //!
 //! - [`text`]: the terminal report, read like compiler errors.
 //! - [`json`]: the `concord/1` report for CI pipelines.
+//! - [`html`]: a self-contained page for editors, versions side by side.
 //! - [`align`]: the alignment side by side, for `concord align`.
 //! - [`sarif`]: SARIF 2.1.0, for code-scanning dashboards.
 //! - [`github`]: GitHub Actions workflow commands (annotations).
@@ -10,6 +11,7 @@
 pub mod align;
 mod excerpt;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod sarif;
 mod style;
