@@ -167,9 +167,8 @@ fn with_two_versions_the_source_decides_who_is_wrong() {
 }
 
 /// Exercises the real `Glossary::find_terms`: a glossary name that a version lacks is an
-/// error. Passes once glossary matching lands (the stub finds nothing).
+/// error.
 #[test]
-
 fn a_missing_glossary_name_is_an_error() {
     let entry = Entry {
         forms: BTreeMap::from([
