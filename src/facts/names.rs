@@ -59,20 +59,21 @@ const MIN_STEM_CHARS: usize = 2;
 
 impl NameTables {
     fn entry_matches(&self, entry: &str, lower: &str) -> bool {
-        if self.stems_inflect {
-            // A short stem takes a one-letter ending only: "мор" covers "море", "морі", not
-            // "Мороз"; "бог" covers "бога", not "Богдан".
-            let max_ending = if entry.chars().count() < SHORT_STEM_CHARS {
-                1
-            } else {
-                MAX_ENDING_CHARS
-            };
-            lower.strip_prefix(entry).is_some_and(|rest| {
-                rest.chars().count() <= max_ending && rest.chars().all(char::is_alphabetic)
-            })
-        } else {
-            entry == lower
+        if !self.stems_inflect {
+            return entry == lower;
         }
+        // Prefix first: tables are scanned for every word, and few entries start it.
+        let Some(rest) = lower.strip_prefix(entry) else {
+            return false;
+        };
+        // A short stem takes a one-letter ending only: "мор" covers "море", "морі", not
+        // "Мороз"; "бог" covers "бога", not "Богдан".
+        let max_ending = if entry.chars().count() < SHORT_STEM_CHARS {
+            1
+        } else {
+            MAX_ENDING_CHARS
+        };
+        rest.chars().count() <= max_ending && rest.chars().all(char::is_alphabetic)
     }
 
     fn contains(&self, table: &[&str], lower: &str) -> bool {
@@ -178,12 +179,24 @@ impl Name {
 pub struct Word {
     pub start: usize,
     pub end: usize,
-    pub keys: Vec<String>,
+    /// The word, lowercased, and the language its keys are made in.
+    pub lower: String,
+    pub lang: Lang,
+    /// Made when first needed: most words are never searched for a name, and making keys
+    /// (transliteration, stems) is the costliest step of the name check.
+    keys: std::cell::OnceCell<Vec<String>>,
     /// The place an adjective is made from, or a concept key.
     pub concepts: Vec<&'static str>,
     /// Written with a capital: a capitalized adjective ("Киевском районе") is compared as
     /// leniently as a name.
     pub capitalized: bool,
+}
+
+impl Word {
+    /// Latin keys of the word (see [`word_keys`]).
+    pub fn keys(&self) -> &[String] {
+        self.keys.get_or_init(|| word_keys(&self.lower, self.lang))
+    }
 }
 
 /// Names and the remaining words of one paragraph.
@@ -275,7 +288,9 @@ pub fn analyze(text: &str, lang: Lang) -> Analysis {
                         analysis.words.push(Word {
                             start: token.start,
                             end: token.end,
-                            keys: word_keys(&token.lower, word_lang(token, lang)),
+                            lower: token.lower.clone(),
+                            lang: word_lang(token, lang),
+                            keys: std::cell::OnceCell::new(),
                             concepts: vec![place],
                             capitalized: token.is_capitalized(),
                         });
@@ -286,7 +301,9 @@ pub fn analyze(text: &str, lang: Lang) -> Analysis {
                             analysis.words.push(Word {
                                 start: token.start,
                                 end: token.end,
-                                keys: word_keys(&token.lower, word_lang(token, lang)),
+                                lower: token.lower.clone(),
+                                lang: word_lang(token, lang),
+                                keys: std::cell::OnceCell::new(),
                                 concepts: concept_of_word(
                                     &token.lower,
                                     false,
@@ -822,13 +839,13 @@ pub fn word_matches(name: &Name, word: &Word) -> bool {
     if word.capitalized {
         return name
             .identifying_words()
-            .any(|w| words_similar(&w.keys, &word.keys));
+            .any(|w| words_similar(&w.keys, word.keys()));
     }
     name.identifying_words().any(|w| {
         w.keys
             .iter()
             .filter(long)
-            .any(|x| word.keys.iter().filter(long).any(|y| keys_similar(x, y)))
+            .any(|x| word.keys().iter().filter(long).any(|y| keys_similar(x, y)))
     })
 }
 
