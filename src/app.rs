@@ -5,6 +5,7 @@ use crate::article::{self, CheckOptions, CheckedArticle};
 use crate::audit::summary::SeverityCounts;
 use crate::audit::{self, AuditOptions, Render, Target, TargetSource};
 use crate::baseline::{self, Baseline};
+use crate::config::{self, Config, FailOnSetting};
 use crate::findings::Check;
 use crate::glossary::{self, Glossary};
 use crate::input::{discover, ArticleSource, ReadOptions};
@@ -73,7 +74,10 @@ pub struct CheckRequest {
     pub glossaries: Vec<PathBuf>,
     pub format: OutputFormat,
     pub color: bool,
-    pub fail_on: FailOn,
+    /// `None`: as the configuration says, else [`FailOn::Error`].
+    pub fail_on: Option<FailOn>,
+    /// `--config FILE`; without it, `concord.toml` in the current folder or an ancestor.
+    pub config: Option<PathBuf>,
     /// Report and fail only on findings this baseline file does not hold.
     pub baseline: Option<PathBuf>,
     /// Record every finding in this baseline file (written atomically).
@@ -227,20 +231,42 @@ pub fn check_to(
     out: &mut dyn Write,
     diagnostics: &mut dyn Write,
 ) -> Result<u8> {
-    let glossary = if request.glossaries.is_empty() {
+    let config = load_config(request.config.as_deref())?;
+    // Flags win over the configuration.
+    let glossaries = if request.glossaries.is_empty() {
+        &config.glossaries
+    } else {
+        &request.glossaries
+    };
+    let glossary = if glossaries.is_empty() {
         glossary::default_glossary()
     } else {
-        Arc::new(glossary::load(&request.glossaries)?)
+        Arc::new(glossary::load(glossaries)?)
     };
+    let fail_on = request
+        .fail_on
+        .or(config.fail_on.map(|f| match f {
+            FailOnSetting::Error => FailOn::Error,
+            FailOnSetting::Warning => FailOn::Warning,
+            FailOnSetting::Never => FailOn::Never,
+        }))
+        .unwrap_or_default();
     let baseline = request
         .baseline
         .as_deref()
         .map(Baseline::load)
         .transpose()?;
-    let plan = request.articles.plan()?;
+    let mut plan = request.articles.plan()?;
+    if let Some(folder) = config.path.as_deref().and_then(Path::parent) {
+        plan.targets.retain(|target| {
+            let relative = target.path.strip_prefix(folder).unwrap_or(&target.path);
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            !config.excludes(&relative) && !config.excludes(&target.key)
+        });
+    }
     let options = AuditOptions {
         check: CheckOptions {
-            source: request.source,
+            source: request.source.or(config.source),
             read: request.articles.read_options(),
             glossary,
         },
@@ -257,6 +283,7 @@ pub fn check_to(
         baseline: baseline.as_ref(),
         record_baseline: request.write_baseline.is_some(),
         archive: plan.archive,
+        config: &config,
     };
     let progress = (request.progress && plan.archive).then(|| {
         let bar = ProgressBar::with_draw_target(
@@ -309,7 +336,7 @@ pub fn check_to(
             );
         }
     }
-    let fails = request.fail_on.fails(audited.summary.findings);
+    let fails = fail_on.fails(audited.summary.findings);
     Ok(if audited.summary.input_errors > 0 {
         EXIT_BAD_INPUT
     } else if fails && request.write_baseline.is_none() {
@@ -341,6 +368,40 @@ pub fn explain(check_id: &str) -> Result<String> {
             .with_hint(format!("known checks: {}", known.join(", ")))
     })?;
     Ok(check.documentation().to_string())
+}
+
+/// The named configuration, or the `concord.toml` of the current folder or an ancestor, or
+/// none.
+fn load_config(named: Option<&Path>) -> Result<Config> {
+    match named {
+        Some(path) => config::load(path),
+        None => match std::env::current_dir()
+            .ok()
+            .and_then(|dir| config::find(&dir))
+        {
+            Some(path) => config::load(&path),
+            None => Ok(Config::default()),
+        },
+    }
+}
+
+/// `concord init`: writes a commented starter `concord.toml` into `folder`, never over an
+/// existing one.
+pub fn init(folder: &Path) -> Result<Outcome> {
+    let path = folder.join(config::FILE_NAME);
+    if path.exists() {
+        return Err(
+            ConcordError::in_file(&path, "a configuration already exists")
+                .with_hint("edit it, or remove it first"),
+        );
+    }
+    std::fs::write(&path, config::STARTER).map_err(|e| {
+        ConcordError::in_file(&path, format!("cannot write the configuration: {e}"))
+    })?;
+    Ok(Outcome {
+        output: format!("wrote {}\n", path.display()),
+        exit_code: EXIT_CLEAN,
+    })
 }
 
 /// `concord glossary check [FILE]`: every problem of a glossary file, one per line, and exit

@@ -43,11 +43,6 @@ term = "error"
 forbidden = "error"
 untranslated = "error"
 wrong-language = "error"
-
-[name]
-# How alike two names must be (0 to 1, Jaro-Winkler on Latin transliterations) to count as
-# the same name written in two scripts.
-similarity = 0.85
 "#;
 
 /// A check's severity as configured.
@@ -79,14 +74,6 @@ struct File {
     exclude: Vec<String>,
     #[serde(default)]
     checks: BTreeMap<String, CheckSetting>,
-    #[serde(default)]
-    name: NameSection,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NameSection {
-    similarity: Option<f64>,
 }
 
 /// Settings read from a `concord.toml`, paths resolved against its folder.
@@ -99,7 +86,6 @@ pub struct Config {
     pub glossaries: Vec<PathBuf>,
     pub exclude: Vec<String>,
     pub checks: BTreeMap<Check, CheckSetting>,
-    pub name_similarity: Option<f64>,
 }
 
 /// The `concord.toml` in `start` or the nearest of its ancestors.
@@ -159,14 +145,6 @@ pub fn parse(source: &str, path: &Path) -> Result<Config> {
         })?;
         checks.insert(check, setting);
     }
-    if let Some(similarity) = file.name.similarity {
-        if !(0.0..=1.0).contains(&similarity) {
-            return Err(error_at(
-                line_of("similarity"),
-                format!("name similarity must be between 0 and 1, not {similarity}"),
-            ));
-        }
-    }
     let base = path.parent().unwrap_or(Path::new("."));
     Ok(Config {
         path: Some(path.to_path_buf()),
@@ -175,7 +153,6 @@ pub fn parse(source: &str, path: &Path) -> Result<Config> {
         glossaries: file.glossary.iter().map(|g| base.join(g)).collect(),
         exclude: file.exclude,
         checks,
-        name_similarity: file.name.similarity,
     })
 }
 
@@ -257,7 +234,6 @@ mod tests {
             Some(&CheckSetting::Warning)
         );
         assert_eq!(config.checks.len(), Check::ALL.len());
-        assert_eq!(config.name_similarity, Some(0.85));
     }
 
     #[test]
@@ -289,8 +265,8 @@ mod tests {
         );
         let bad_lang = parsed("source = \"de\"\n").err();
         assert_eq!(bad_lang.and_then(|e| e.line), Some(1));
-        let bad_similarity = parsed("[name]\nsimilarity = 1.5\n").err();
-        assert_eq!(bad_similarity.and_then(|e| e.line), Some(2));
+        let unknown_section = parsed("[name]\nsimilarity = 0.9\n").err();
+        assert_eq!(unknown_section.and_then(|e| e.line), Some(1));
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! The `concord` command line: parses arguments and hands them to [`concord::app`].
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use concord::app::{self, Articles, CheckRequest, FailOn, OutputFormat};
 use concord::Lang;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -37,6 +37,13 @@ enum Command {
     /// Work with glossary files
     #[command(subcommand)]
     Glossary(GlossaryCommand),
+    /// Write a commented starter concord.toml into the current folder
+    Init,
+    /// Print a shell completion script (e.g. concord completions bash > /etc/bash_completion.d/concord)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Subcommand)]
@@ -83,9 +90,12 @@ struct CheckArgs {
     format: FormatArg,
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
-    /// The least severe finding that makes the exit code 1
-    #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
-    fail_on: FailOnArg,
+    /// The least severe finding that makes the exit code 1 [default: error, or concord.toml's]
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
+    /// Settings file; without it, concord.toml in the current folder or an ancestor
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Report and fail only on findings not recorded in this baseline file
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -175,11 +185,12 @@ fn check(args: CheckArgs) -> ExitCode {
             FormatArg::Html => OutputFormat::Html,
         },
         color: args.color.enabled(),
-        fail_on: match args.fail_on {
+        fail_on: args.fail_on.map(|f| match f {
             FailOnArg::Error => FailOn::Error,
             FailOnArg::Warning => FailOn::Warning,
             FailOnArg::Never => FailOn::Never,
-        },
+        }),
+        config: args.config,
         baseline: args.baseline,
         write_baseline: args.write_baseline,
         progress: progress_bar_wanted(),
@@ -214,6 +225,15 @@ fn main() -> ExitCode {
             exit_code: app::EXIT_CLEAN,
         }),
         Command::Glossary(GlossaryCommand::Check { file }) => app::check_glossary(file.as_deref()),
+        Command::Init => app::init(Path::new(".")),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "concord", &mut script);
+            Ok(app::Outcome {
+                output: String::from_utf8_lossy(&script).into_owned(),
+                exit_code: app::EXIT_CLEAN,
+            })
+        }
     };
     match result {
         Ok(outcome) => {

@@ -30,8 +30,18 @@ fn options(render: Render, archive: bool) -> AuditOptions<'static> {
         baseline: None,
         record_baseline: false,
         archive,
+        config: &NO_CONFIG,
     }
 }
+
+static NO_CONFIG: concord::config::Config = concord::config::Config {
+    path: None,
+    source: None,
+    fail_on: None,
+    glossaries: Vec::new(),
+    exclude: Vec::new(),
+    checks: std::collections::BTreeMap::new(),
+};
 
 fn streamed(options: &AuditOptions) -> String {
     let targets: Vec<Target> = folders()

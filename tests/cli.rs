@@ -290,3 +290,88 @@ fn a_glossary_given_on_the_command_line_replaces_the_built_in_one() {
         .code(1)
         .stdout(predicate::str::contains("error[term]"));
 }
+
+#[test]
+fn init_writes_a_starter_configuration_once() {
+    let dir = article(&[]);
+    concord()
+        .arg("init")
+        .current_dir(dir.path())
+        .assert()
+        .code(0);
+    let written = fs::read_to_string(dir.path().join("concord.toml")).unwrap_or_default();
+    assert!(written.contains("[checks]"));
+    concord()
+        .arg("init")
+        .current_dir(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
+}
+
+#[test]
+fn the_configuration_turns_checks_off_and_sets_fail_on() {
+    let wrong_ru = "В начале октября погибли семеро офицеров.\n\nОб этом заявили в ISW.\n";
+    let dir = article(&[
+        ("en.txt", EN),
+        ("uk.txt", UK),
+        ("ru.txt", wrong_ru.as_bytes()),
+    ]);
+    let config = dir.path().join("concord.toml");
+    fs::write(&config, "[checks]\nnumber = \"warning\"\n").unwrap_or_else(|e| panic!("{e}"));
+    // Found in the current folder: the number finding is now a warning, below fail-on.
+    concord()
+        .args(["check", "--color", "never", "."])
+        .current_dir(dir.path())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("warning[number]"));
+    // The flag wins over the file.
+    concord()
+        .args(["check", "--fail-on", "warning", "."])
+        .current_dir(dir.path())
+        .assert()
+        .code(1);
+    fs::write(
+        &config,
+        "fail-on = \"warning\"\n[checks]\nnumber = \"off\"\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    concord()
+        .args(["check", "."])
+        .current_dir(dir.path())
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn a_bad_configuration_is_bad_input_with_its_line() {
+    let dir = article(&[("en.txt", EN), ("uk.txt", UK)]);
+    let config = dir.path().join("settings.toml");
+    fs::write(
+        &config,
+        "fail-on = \"error\"\n[checks]\nnumbers = \"off\"\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    concord()
+        .arg("check")
+        .arg("--config")
+        .arg(&config)
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("settings.toml:3"))
+        .stderr(predicate::str::contains("numbers"));
+}
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    for shell in ["bash", "zsh", "fish"] {
+        concord()
+            .args(["completions", shell])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("concord"))
+            .stdout(predicate::str::contains("fail-on"));
+    }
+}

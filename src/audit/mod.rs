@@ -80,6 +80,8 @@ pub struct AuditOptions<'a> {
     /// Without it, the first broken article fails the whole run before anything is written,
     /// as `concord check` has always done for articles named one by one.
     pub archive: bool,
+    /// Severities (and checks turned off) from `concord.toml`.
+    pub config: &'a crate::config::Config,
 }
 
 /// What a run leaves besides its report.
@@ -181,6 +183,7 @@ fn check_one(target: &Target, options: &AuditOptions) -> Result<Processed> {
         TargetSource::Unreadable(error) => return Err(error.clone()),
     };
     let mut article = article::check(source, &options.check)?;
+    article.findings = options.config.apply(std::mem::take(&mut article.findings));
     let entries = if options.record_baseline {
         article
             .findings
