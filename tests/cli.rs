@@ -375,3 +375,30 @@ fn completions_are_printed_for_each_shell() {
             .stdout(predicate::str::contains("fail-on"));
     }
 }
+
+#[test]
+fn a_place_replaced_in_english_is_found_through_the_glossary() {
+    let dir = article(&[
+        (
+            "en.txt",
+            "The summit between Trump and Kim will take place in Hong Kong on June 12.\n"
+                .as_bytes(),
+        ),
+        (
+            "uk.txt",
+            "Саміт Трампа і Кіма відбудеться в Сінгапурі 12 червня.\n".as_bytes(),
+        ),
+        (
+            "ru.txt",
+            "Саммит Трампа и Кима состоится в Сингапуре 12 июня.\n".as_bytes(),
+        ),
+    ]);
+    concord()
+        .args(["check", "--color", "never"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "en says Hong Kong where uk and ru say",
+        ));
+}
