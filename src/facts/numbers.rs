@@ -93,6 +93,29 @@ pub enum NumberWord {
 }
 
 impl NumberWord {
+    /// A scale word that multiplies the number before it ("тисяч", "billion").
+    pub fn scale(value: u64, plurality: Plurality) -> NumberWord {
+        NumberWord::Scale {
+            value,
+            plurality,
+            after_currency_only: false,
+        }
+    }
+
+    /// A round noun ("десяток", "сотня", "dozen"): `exact` when counted, `unit` when vague.
+    pub fn round(exact: u32, unit: u32, plurality: Plurality) -> NumberWord {
+        NumberWord::Round {
+            exact,
+            unit,
+            plurality,
+        }
+    }
+
+    /// A word that stands for a fixed amount ("півтора" = 1.5), from its digits.
+    pub fn amount(integer: &str, fraction: &str) -> NumberWord {
+        NumberWord::Amount(Decimal::from_parts(integer, fraction).unwrap_or(Decimal::from_int(0)))
+    }
+
     /// The number this word names on its own, for tables and tests: cardinal, ordinal,
     /// collective values, the amount of a scale word or a round noun.
     pub fn value(&self) -> Option<Decimal> {

@@ -482,16 +482,8 @@ fn literal_tail(decoded: &[char], written: Option<&[char]>) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{split, Format, Paragraph, Pos};
-
-    fn texts(paragraphs: &[Paragraph]) -> Vec<&str> {
-        paragraphs.iter().map(|p| p.text.as_str()).collect()
-    }
-
-    fn position_of(paragraph: &Paragraph, needle: &str) -> Pos {
-        let byte = paragraph.text.find(needle).unwrap();
-        paragraph.position(paragraph.text[..byte].chars().count())
-    }
+    use super::super::test_support::{position_of, texts};
+    use super::super::{split, Format, Pos};
 
     #[test]
     fn blocks_lose_their_tags_and_nested_blocks_are_not_repeated() {

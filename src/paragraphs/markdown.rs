@@ -219,16 +219,8 @@ impl<'a> Locator<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{split, Format, Paragraph, Pos};
-
-    fn texts(paragraphs: &[Paragraph]) -> Vec<&str> {
-        paragraphs.iter().map(|p| p.text.as_str()).collect()
-    }
-
-    fn position_of(paragraph: &Paragraph, needle: &str) -> Pos {
-        let byte = paragraph.text.find(needle).unwrap();
-        paragraph.position(paragraph.text[..byte].chars().count())
-    }
+    use super::super::test_support::{position_of, texts};
+    use super::super::{split, Format, Pos};
 
     #[test]
     fn headings_paragraphs_items_and_quotes_lose_their_markup() {

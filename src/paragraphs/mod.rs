@@ -84,3 +84,22 @@ fn number(blocks: Vec<TracedText>) -> Vec<Paragraph> {
         })
         .collect()
 }
+
+/// What the splitters' tests share.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::{Paragraph, Pos};
+
+    pub fn texts(paragraphs: &[Paragraph]) -> Vec<&str> {
+        paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    /// Where the first occurrence of `needle` in the paragraph stood in the file.
+    pub fn position_of(paragraph: &Paragraph, needle: &str) -> Pos {
+        let byte = paragraph
+            .text
+            .find(needle)
+            .unwrap_or_else(|| panic!("no {needle}"));
+        paragraph.position(paragraph.text[..byte].chars().count())
+    }
+}

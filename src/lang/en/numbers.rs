@@ -87,14 +87,6 @@ const SCALES: [(&str, u64); 4] = [
     ("trillion", 1_000_000_000_000),
 ];
 
-fn scale(value: u64, plurality: Plurality) -> NumberWord {
-    NumberWord::Scale {
-        value,
-        plurality,
-        after_currency_only: false,
-    }
-}
-
 fn table() -> &'static WordTable {
     static TABLE: OnceLock<WordTable> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -110,8 +102,11 @@ fn table() -> &'static WordTable {
         }
         t.add("hundred", NumberWord::Hundred);
         for (word, value) in SCALES {
-            t.add(word, scale(value, Plurality::Singular));
-            t.add(&format!("{word}s"), scale(value, Plurality::Plural));
+            t.add(word, NumberWord::scale(value, Plurality::Singular));
+            t.add(
+                &format!("{word}s"),
+                NumberWord::scale(value, Plurality::Plural),
+            );
         }
         for (word, value) in [
             ("k", 1_000),
@@ -119,7 +114,7 @@ fn table() -> &'static WordTable {
             ("bn", 1_000_000_000),
             ("tn", 1_000_000_000_000),
         ] {
-            t.add(word, scale(value, Plurality::Abbreviation));
+            t.add(word, NumberWord::scale(value, Plurality::Abbreviation));
         }
         t.add(
             "m",
@@ -138,10 +133,10 @@ fn table() -> &'static WordTable {
             ],
             NumberWord::Fraction,
         );
-        t.add("dozen", round(12, 10, Plurality::Singular));
-        t.add("dozens", round(12, 10, Plurality::Plural));
-        t.add("tens", round(10, 10, Plurality::Plural));
-        t.add("hundreds", round(100, 100, Plurality::Plural));
+        t.add("dozen", NumberWord::round(12, 10, Plurality::Singular));
+        t.add("dozens", NumberWord::round(12, 10, Plurality::Plural));
+        t.add("tens", NumberWord::round(10, 10, Plurality::Plural));
+        t.add("hundreds", NumberWord::round(100, 100, Plurality::Plural));
         t.add("several", NumberWord::Several);
         t.add_all(&["a", "an"], NumberWord::Article);
         t.add("and", NumberWord::And);
@@ -162,14 +157,6 @@ fn table() -> &'static WordTable {
         );
         t
     })
-}
-
-fn round(exact: u32, unit: u32, plurality: Plurality) -> NumberWord {
-    NumberWord::Round {
-        exact,
-        unit,
-        plurality,
-    }
 }
 
 static PHRASES: &[Phrase] = &[

@@ -6,7 +6,6 @@
 use crate::facts::numbers::{
     Context, DigitFormat, NumberVocabulary, NumberWord, Phrase, Plurality, WordTable,
 };
-use crate::facts::Decimal;
 use std::sync::OnceLock;
 
 pub struct Vocabulary;
@@ -270,26 +269,6 @@ const COMPOUND_HEADS: &[(&str, u64)] = &[
     ("миллиардн", 1_000_000_000),
 ];
 
-fn scale(value: u64, plurality: Plurality) -> NumberWord {
-    NumberWord::Scale {
-        value,
-        plurality,
-        after_currency_only: false,
-    }
-}
-
-fn round(exact: u32, unit: u32, plurality: Plurality) -> NumberWord {
-    NumberWord::Round {
-        exact,
-        unit,
-        plurality,
-    }
-}
-
-fn amount(integer: &str, fraction: &str) -> NumberWord {
-    NumberWord::Amount(Decimal::from_parts(integer, fraction).unwrap_or(Decimal::from_int(0)))
-}
-
 fn table() -> &'static WordTable {
     static TABLE: OnceLock<WordTable> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -338,9 +317,12 @@ fn table() -> &'static WordTable {
                 "тыщей",
                 "тыщею",
             ],
-            scale(1_000, Plurality::Singular),
+            NumberWord::scale(1_000, Plurality::Singular),
         );
-        t.add_all(&["тысячи", "тыщи"], scale(1_000, Plurality::Either));
+        t.add_all(
+            &["тысячи", "тыщи"],
+            NumberWord::scale(1_000, Plurality::Either),
+        );
         t.add_all(
             &[
                 "тысяч",
@@ -352,42 +334,56 @@ fn table() -> &'static WordTable {
                 "тыщами",
                 "тыщах",
             ],
-            scale(1_000, Plurality::Plural),
+            NumberWord::scale(1_000, Plurality::Plural),
         );
         for &(stem, value) in SCALE_STEMS {
-            t.add_forms(stem, MASCULINE_SINGULAR, scale(value, Plurality::Singular));
-            t.add_forms(stem, MASCULINE_PLURAL, scale(value, Plurality::Plural));
+            t.add_forms(
+                stem,
+                MASCULINE_SINGULAR,
+                NumberWord::scale(value, Plurality::Singular),
+            );
+            t.add_forms(
+                stem,
+                MASCULINE_PLURAL,
+                NumberWord::scale(value, Plurality::Plural),
+            );
         }
-        t.add("тыс", scale(1_000, Plurality::Abbreviation));
-        t.add("млн", scale(1_000_000, Plurality::Abbreviation));
-        t.add("млрд", scale(1_000_000_000, Plurality::Abbreviation));
-        t.add("трлн", scale(1_000_000_000_000, Plurality::Abbreviation));
+        t.add("тыс", NumberWord::scale(1_000, Plurality::Abbreviation));
+        t.add("млн", NumberWord::scale(1_000_000, Plurality::Abbreviation));
+        t.add(
+            "млрд",
+            NumberWord::scale(1_000_000_000, Plurality::Abbreviation),
+        );
+        t.add(
+            "трлн",
+            NumberWord::scale(1_000_000_000_000, Plurality::Abbreviation),
+        );
 
         t.add_all(
             &["десяток", "десятка", "десятку", "десятком", "десятке"],
-            round(10, 10, Plurality::Singular),
+            NumberWord::round(10, 10, Plurality::Singular),
         );
         t.add_all(
             &["десятки", "десятков", "десяткам", "десятками", "десятках"],
-            round(10, 10, Plurality::Plural),
+            NumberWord::round(10, 10, Plurality::Plural),
         );
         t.add_all(
             &["сотня", "сотне", "сотню", "сотней", "сотнею"],
-            round(100, 100, Plurality::Singular),
+            NumberWord::round(100, 100, Plurality::Singular),
         );
-        t.add("сотни", round(100, 100, Plurality::Either));
+        t.add("сотни", NumberWord::round(100, 100, Plurality::Either));
         t.add_all(
             &["сотен", "сотням", "сотнями", "сотнях"],
-            round(100, 100, Plurality::Plural),
+            NumberWord::round(100, 100, Plurality::Plural),
         );
         t.add_all(
             &["дюжина", "дюжину", "дюжиной"],
-            round(12, 10, Plurality::Singular),
+            NumberWord::round(12, 10, Plurality::Singular),
         );
-        t.add("дюжины", round(12, 10, Plurality::Either));
+        t.add("дюжины", NumberWord::round(12, 10, Plurality::Either));
         t.add_all(
             &["дюжин", "дюжинам", "дюжинами", "дюжинах"],
-            round(12, 10, Plurality::Plural),
+            NumberWord::round(12, 10, Plurality::Plural),
         );
 
         t.add_all(
@@ -402,11 +398,17 @@ fn table() -> &'static WordTable {
         );
         t.add("несколькосот", NumberWord::SeveralRound(100));
 
-        t.add_all(&["полтора", "полторы", "полутора"], amount("1", "5"));
-        t.add_all(&["полтораста", "полутораста"], amount("150", ""));
-        t.add("полтысячи", amount("500", ""));
-        t.add("полмиллиона", amount("500000", ""));
-        t.add("полмиллиарда", amount("500000000", ""));
+        t.add_all(
+            &["полтора", "полторы", "полутора"],
+            NumberWord::amount("1", "5"),
+        );
+        t.add_all(
+            &["полтораста", "полутораста"],
+            NumberWord::amount("150", ""),
+        );
+        t.add("полтысячи", NumberWord::amount("500", ""));
+        t.add("полмиллиона", NumberWord::amount("500000", ""));
+        t.add("полмиллиарда", NumberWord::amount("500000000", ""));
         t.add("дважды", NumberWord::Cardinal(2));
         t.add("трижды", NumberWord::Cardinal(3));
         t.add("четырежды", NumberWord::Cardinal(4));
@@ -424,7 +426,7 @@ fn table() -> &'static WordTable {
         t.add_forms(
             "многотысячн",
             ADJECTIVE_ENDINGS,
-            round(1_000, 1_000, Plurality::Plural),
+            NumberWord::round(1_000, 1_000, Plurality::Plural),
         );
         for &(prefix, value) in COMPOUND_PREFIXES {
             for &(head, factor) in COMPOUND_HEADS {

@@ -6,7 +6,6 @@
 use crate::facts::numbers::{
     Context, DigitFormat, NumberVocabulary, NumberWord, Phrase, Plurality, WordTable,
 };
-use crate::facts::Decimal;
 use std::sync::OnceLock;
 
 pub struct Vocabulary;
@@ -296,26 +295,6 @@ const COMPOUND_HEADS: &[(&str, u64)] = &[
     ("мільярдн", 1_000_000_000),
 ];
 
-fn scale(value: u64, plurality: Plurality) -> NumberWord {
-    NumberWord::Scale {
-        value,
-        plurality,
-        after_currency_only: false,
-    }
-}
-
-fn round(exact: u32, unit: u32, plurality: Plurality) -> NumberWord {
-    NumberWord::Round {
-        exact,
-        unit,
-        plurality,
-    }
-}
-
-fn amount(integer: &str, fraction: &str) -> NumberWord {
-    NumberWord::Amount(Decimal::from_parts(integer, fraction).unwrap_or(Decimal::from_int(0)))
-}
-
 fn table() -> &'static WordTable {
     static TABLE: OnceLock<WordTable> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -345,21 +324,35 @@ fn table() -> &'static WordTable {
 
         t.add_all(
             &["тисяча", "тисячу", "тисячею", "тисяче"],
-            scale(1_000, Plurality::Singular),
+            NumberWord::scale(1_000, Plurality::Singular),
         );
-        t.add("тисячі", scale(1_000, Plurality::Either));
+        t.add("тисячі", NumberWord::scale(1_000, Plurality::Either));
         t.add_all(
             &["тисяч", "тисячам", "тисячами", "тисячах"],
-            scale(1_000, Plurality::Plural),
+            NumberWord::scale(1_000, Plurality::Plural),
         );
         for &(stem, value) in SCALE_STEMS {
-            t.add_forms(stem, MASCULINE_SINGULAR, scale(value, Plurality::Singular));
-            t.add_forms(stem, MASCULINE_PLURAL, scale(value, Plurality::Plural));
+            t.add_forms(
+                stem,
+                MASCULINE_SINGULAR,
+                NumberWord::scale(value, Plurality::Singular),
+            );
+            t.add_forms(
+                stem,
+                MASCULINE_PLURAL,
+                NumberWord::scale(value, Plurality::Plural),
+            );
         }
-        t.add("тис", scale(1_000, Plurality::Abbreviation));
-        t.add("млн", scale(1_000_000, Plurality::Abbreviation));
-        t.add("млрд", scale(1_000_000_000, Plurality::Abbreviation));
-        t.add("трлн", scale(1_000_000_000_000, Plurality::Abbreviation));
+        t.add("тис", NumberWord::scale(1_000, Plurality::Abbreviation));
+        t.add("млн", NumberWord::scale(1_000_000, Plurality::Abbreviation));
+        t.add(
+            "млрд",
+            NumberWord::scale(1_000_000_000, Plurality::Abbreviation),
+        );
+        t.add(
+            "трлн",
+            NumberWord::scale(1_000_000_000_000, Plurality::Abbreviation),
+        );
 
         t.add_all(
             &[
@@ -370,29 +363,29 @@ fn table() -> &'static WordTable {
                 "десятком",
                 "десятці",
             ],
-            round(10, 10, Plurality::Singular),
+            NumberWord::round(10, 10, Plurality::Singular),
         );
         t.add_all(
             &["десятки", "десятків", "десяткам", "десятками", "десятках"],
-            round(10, 10, Plurality::Plural),
+            NumberWord::round(10, 10, Plurality::Plural),
         );
         t.add_all(
             &["сотня", "сотню", "сотнею", "сотне"],
-            round(100, 100, Plurality::Singular),
+            NumberWord::round(100, 100, Plurality::Singular),
         );
-        t.add("сотні", round(100, 100, Plurality::Either));
+        t.add("сотні", NumberWord::round(100, 100, Plurality::Either));
         t.add_all(
             &["сотень", "сотням", "сотнями", "сотнях"],
-            round(100, 100, Plurality::Plural),
+            NumberWord::round(100, 100, Plurality::Plural),
         );
         t.add_all(
             &["дюжина", "дюжину", "дюжиною"],
-            round(12, 10, Plurality::Singular),
+            NumberWord::round(12, 10, Plurality::Singular),
         );
-        t.add("дюжини", round(12, 10, Plurality::Either));
+        t.add("дюжини", NumberWord::round(12, 10, Plurality::Either));
         t.add_all(
             &["дюжин", "дюжинам", "дюжинами", "дюжинах"],
-            round(12, 10, Plurality::Plural),
+            NumberWord::round(12, 10, Plurality::Plural),
         );
 
         t.add_all(
@@ -414,11 +407,11 @@ fn table() -> &'static WordTable {
             NumberWord::SeveralRound(10),
         );
 
-        t.add_all(&["півтора", "півтори"], amount("1", "5"));
-        t.add("півтораста", amount("150", ""));
-        t.add_all(&["півтисячі"], amount("500", ""));
-        t.add_all(&["півмільйона"], amount("500000", ""));
-        t.add_all(&["півмільярда"], amount("500000000", ""));
+        t.add_all(&["півтора", "півтори"], NumberWord::amount("1", "5"));
+        t.add("півтораста", NumberWord::amount("150", ""));
+        t.add_all(&["півтисячі"], NumberWord::amount("500", ""));
+        t.add_all(&["півмільйона"], NumberWord::amount("500000", ""));
+        t.add_all(&["півмільярда"], NumberWord::amount("500000000", ""));
         t.add("пів", NumberWord::Half);
         t.add("двічі", NumberWord::Cardinal(2));
         t.add("тричі", NumberWord::Cardinal(3));
@@ -437,7 +430,7 @@ fn table() -> &'static WordTable {
         t.add_forms(
             "багатотисячн",
             HARD_ENDINGS,
-            round(1_000, 1_000, Plurality::Plural),
+            NumberWord::round(1_000, 1_000, Plurality::Plural),
         );
         for &(prefix, value) in COMPOUND_PREFIXES {
             for &(head, factor) in COMPOUND_HEADS {
