@@ -221,14 +221,7 @@ fn check_one(target: &Target, options: &AuditOptions) -> Result<Processed> {
 /// before the summary line. Reports of several articles are these, joined by blank lines
 /// (empty ones left out), then a blank line and the summary line.
 pub fn text_body(article: &article::CheckedArticle, options: &TextOptions) -> String {
-    let one = std::slice::from_ref(article);
-    let full = report::text::render(one, options);
-    let summary = format!(
-        "{}\n",
-        report::text::summary_line(&report::Summary::of(one), options)
-    );
-    let body = full.strip_suffix(&summary).unwrap_or(&full);
-    body.strip_suffix('\n').unwrap_or(body).to_string()
+    report::text::render_one(article, options)
 }
 
 #[derive(Serialize)]

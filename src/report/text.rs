@@ -41,6 +41,21 @@ pub fn render(articles: &[CheckedArticle], options: &TextOptions) -> String {
     out
 }
 
+/// One article's part of the report, without the summary line: a streaming audit writes
+/// these one by one, joined by blank lines, then [`summary_line`].
+pub fn render_one(article: &CheckedArticle, options: &TextOptions) -> String {
+    let mut out = String::new();
+    render_article(
+        &mut out,
+        article,
+        options,
+        Painter {
+            color: options.color,
+        },
+    );
+    out
+}
+
 /// "2 errors, 1 warning in 1 article (3 paragraph groups checked)" or
 /// "no findings in 2 articles (31 paragraph groups checked)".
 pub fn summary_line(summary: &Summary, options: &TextOptions) -> String {
