@@ -7,6 +7,7 @@
 //!   Cyrillic text, reduced to a [`name_skeleton`] so that "Путіна", "Путина" and "Putin" meet;
 //! - `quote` when the paragraph quotes someone.
 
+use crate::facts::tokens::{is_letter, is_letter_or_digit};
 use super::ParagraphFeatures;
 use crate::facts::tokens::{tokenize, Token, TokenKind};
 use crate::facts::Fact;
@@ -136,8 +137,8 @@ pub fn has_quotation(text: &str) -> bool {
         match c {
             '«' | '»' | '“' | '”' | '„' | '"' | '‘' => return true,
             '\'' | '’' => {
-                let opens = !previous.is_some_and(char::is_alphanumeric);
-                if opens && chars.peek().is_some_and(|next| next.is_alphabetic()) {
+                let opens = !previous.is_some_and(is_letter_or_digit);
+                if opens && chars.peek().is_some_and(|next| is_letter(*next)) {
                     return true;
                 }
             }

@@ -20,6 +20,7 @@
 //!
 //! The letters and words of each language are data in `lang/*/detect.rs`.
 
+use crate::facts::tokens::{is_letter, is_letter_or_digit};
 use crate::lang::{en, ru, uk, Lang};
 use std::collections::BTreeMap;
 
@@ -224,7 +225,7 @@ fn fix_homoglyphs(word: &mut Word) {
     }
     let mixed = word.lower.chars().any(|c| script_of(c) == Script::Cyrillic)
         && word.lower.chars().all(|c| {
-            !c.is_alphabetic()
+            !is_letter(c)
                 || script_of(c) == Script::Cyrillic
                 || HOMOGLYPHS.iter().any(|(latin, _)| *latin == c)
         });
@@ -260,7 +261,7 @@ struct Word {
 /// A whitespace-separated chunk that is an address, not words: URLs, e-mails, handles,
 /// domains ("rbc.ua").
 fn is_address(chunk: &str) -> bool {
-    let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric());
+    let trimmed = chunk.trim_matches(|c: char| !is_letter_or_digit(c));
     if chunk.contains("://") || trimmed.starts_with("www.") || chunk.contains('@') {
         return true;
     }
@@ -271,7 +272,7 @@ fn is_address(chunk: &str) -> bool {
     // more letters ("bbc.co.uk"), which "U.S." and "т.д." are not.
     match trimmed.rsplit_once('.') {
         Some((head, tld)) => {
-            head.chars().last().is_some_and(char::is_alphanumeric)
+            head.chars().last().is_some_and(is_letter_or_digit)
                 && tld.chars().count() >= 2
                 && tld.chars().all(|c| c.is_ascii_lowercase())
         }
@@ -292,7 +293,7 @@ fn words(text: &str) -> Vec<Word> {
         for (i, &c) in chars.iter().enumerate() {
             let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
             let after = chars.get(i + 1).copied();
-            if c.is_alphabetic() {
+            if is_letter(c) {
                 let word = current.get_or_insert_with(|| Word {
                     lower: String::new(),
                     script: script_of(c),
@@ -310,8 +311,8 @@ fn words(text: &str) -> Vec<Word> {
                 continue;
             }
             let inner_apostrophe = is_apostrophe(c)
-                && before.is_some_and(char::is_alphabetic)
-                && after.is_some_and(char::is_alphabetic);
+                && before.is_some_and(is_letter)
+                && after.is_some_and(is_letter);
             if inner_apostrophe {
                 if let Some(word) = current.as_mut() {
                     word.lower.push('\'');
@@ -417,7 +418,7 @@ fn clear_cut(text: &str) -> Option<Identified> {
                 }
             }
             Script::Latin => latin += 1,
-            Script::Other if c.is_alphabetic() => return None,
+            Script::Other if is_letter(c) => return None,
             Script::Other => {}
         }
     }

@@ -20,6 +20,7 @@
 //! Words that are translated rather than transliterated ("Forces", "Інститут", "Верховна")
 //! are `common`: they belong to the name but do not identify it.
 
+use crate::facts::tokens::is_letter;
 use super::tokens::{tokenize, Token, TokenKind};
 use crate::lang::Lang;
 use unicode_normalization::UnicodeNormalization;
@@ -73,7 +74,7 @@ impl NameTables {
         } else {
             MAX_ENDING_CHARS
         };
-        rest.chars().count() <= max_ending && rest.chars().all(char::is_alphabetic)
+        rest.chars().count() <= max_ending && rest.chars().all(is_letter)
     }
 
     fn contains(&self, table: &[&str], lower: &str) -> bool {
@@ -396,9 +397,9 @@ fn word_lang(token: &Token, lang: Lang) -> Lang {
 const MAX_ACRONYM_CHARS: usize = 5;
 
 fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = word.chars().filter(|c| is_letter(*c)).count();
     (2..=MAX_ACRONYM_CHARS).contains(&letters)
-        && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        && word.chars().all(|c| !is_letter(c) || c.is_uppercase())
 }
 
 fn role(

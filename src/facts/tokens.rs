@@ -43,7 +43,28 @@ impl Token<'_> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)
+    is_letter(c) || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// `char::is_alphabetic`, answered without the Unicode table search for ASCII and Cyrillic,
+/// which are nearly every character concord reads (the table search was a tenth of the run
+/// time of a check).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7f}' => false,
+        // Cyrillic letters; U+0482..=U+0489 are a sign and combining marks.
+        '\u{400}'..='\u{481}' | '\u{48a}'..='\u{52f}' => true,
+        '\u{482}'..='\u{489}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphanumeric` with the same fast paths as [`is_letter`].
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
 }
 
 /// Splits `text` into tokens. Apostrophes (normalized to `'`) join letters into one word only
@@ -150,6 +171,14 @@ mod tests {
                 (TokenKind::Punct, "%", ""),
             ]
         );
+    }
+
+    #[test]
+    fn letter_fast_paths_agree_with_unicode() {
+        for c in ('\0'..='\u{2fff}').chain(['\u{1d400}', '\u{10ffff}']) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

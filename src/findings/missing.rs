@@ -1,5 +1,6 @@
 #![doc = include_str!("missing.md")]
 
+use crate::facts::tokens::{is_letter, is_letter_or_digit};
 use super::compare::{join_langs, GroupView};
 use super::{Check, Finding, Severity, Span};
 use crate::article::CheckOptions;
@@ -107,7 +108,7 @@ pub fn sentence_count(text: &str) -> usize {
     let mut count = 0;
     let mut has_letters_since = false;
     for (i, &c) in chars.iter().enumerate() {
-        if c.is_alphanumeric() {
+        if is_letter_or_digit(c) {
             has_letters_since = true;
             continue;
         }
@@ -140,7 +141,7 @@ pub fn sentence_count(text: &str) -> usize {
         let word: String = chars[..i]
             .iter()
             .rev()
-            .take_while(|w| w.is_alphabetic())
+            .take_while(|w| is_letter(**w))
             .collect::<Vec<_>>()
             .into_iter()
             .rev()

@@ -1,5 +1,6 @@
 #![doc = include_str!("number.md")]
 
+use crate::facts::tokens::is_letter;
 use super::compare::{self, GroupView, Located, Slot, ValueRules};
 use super::{Check, Finding};
 use crate::article::CheckOptions;
@@ -105,7 +106,7 @@ fn unit_after(lang: Lang, located: &Located) -> Option<UnitConversion> {
     let last_word = located
         .fact
         .text
-        .rsplit(|c: char| !c.is_alphabetic())
+        .rsplit(|c: char| !is_letter(c))
         .find(|w| !w.is_empty())
         .map(str::to_lowercase);
     if let Some(unit) = last_word.and_then(|w| vocabulary.non_metric_unit(&w)) {
@@ -117,7 +118,7 @@ fn unit_after(lang: Lang, located: &Located) -> Option<UnitConversion> {
         .chars()
         .skip(located.fact.end)
         .skip_while(|c| c.is_whitespace() || matches!(c, '°' | '-'))
-        .take_while(|c| c.is_alphabetic())
+        .take_while(|c| is_letter(*c))
         .collect();
     vocabulary.non_metric_unit(&next_word.to_lowercase())
 }

@@ -1,5 +1,6 @@
 #![doc = include_str!("untranslated.md")]
 
+use crate::facts::tokens::is_letter_or_digit;
 use super::compare::{join_langs, GroupView};
 use super::{Check, Detected, Finding, Severity, Span};
 use crate::article::CheckOptions;
@@ -173,7 +174,7 @@ fn comparable(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if is_letter_or_digit(c) {
             if gap && !out.is_empty() {
                 out.push(' ');
             }

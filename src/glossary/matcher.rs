@@ -15,6 +15,7 @@
 //! possessive ("Kyiv's", "Defense Forces'"); "U.S." and "U.N." read as "US" and "UN". Any
 //! other punctuation ends a match: a term never spans two sentences or clauses.
 
+use crate::facts::tokens::is_letter;
 use crate::facts::tokens::{tokenize, TokenKind};
 use crate::lang::{self, Lang};
 use std::collections::HashMap;
@@ -42,7 +43,7 @@ pub fn stem(lang: Lang, lower: &str) -> String {
 
 /// True when a word is written as an acronym and must match in capitals only.
 pub fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = word.chars().filter(|c| is_letter(*c)).collect();
     letters.len() >= 2
         && (letters.iter().all(|c| c.is_uppercase())
             || letters.iter().skip(1).any(|c| c.is_uppercase()))

@@ -5,6 +5,8 @@
 //! ("Горбачёв" → "gorbachev"), and the hard and soft signs are not written. е and ё are "ye"
 //! at the start of a word and after a vowel or a sign ("Бабаев" → "babayev").
 
+use crate::facts::tokens::is_letter;
+
 /// `(letter, at the start of a word or after a vowel or a sign, elsewhere)`.
 const LETTERS: &[(char, &str, &str)] = &[
     ('а', "a", "a"),
@@ -55,7 +57,7 @@ pub fn to_latin(word: &str) -> String {
     for c in word.to_lowercase().chars() {
         let initial_form = match previous {
             None => true,
-            Some(p) => !p.is_alphabetic() || SOFTENING_PREDECESSORS.contains(&p),
+            Some(p) => !is_letter(p) || SOFTENING_PREDECESSORS.contains(&p),
         };
         match LETTERS.iter().find(|(letter, _, _)| *letter == c) {
             Some((_, initial, inner)) => out.push_str(if initial_form { initial } else { inner }),

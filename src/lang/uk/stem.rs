@@ -26,6 +26,8 @@
 //! meet; the price is that a few distinct words meet too ("місто" and "міст", "рада" and
 //! "радий", "ставка" and "ставок"). The tests list the collisions we know of.
 
+use crate::facts::tokens::is_letter;
+
 /// Inflectional endings of nouns, adjectives and participles; [`stem`] removes the longest
 /// that leaves at least [`MIN_STEM`] letters.
 const ENDINGS: &[&str] = &[
@@ -52,7 +54,7 @@ fn is_vowel(c: char) -> bool {
 }
 
 fn is_consonant(c: char) -> bool {
-    c.is_alphabetic() && !is_vowel(c) && c != 'ь' && c != 'й'
+    is_letter(c) && !is_vowel(c) && c != 'ь' && c != 'й'
 }
 
 /// The stem of a lowercased word.

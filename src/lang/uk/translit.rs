@@ -5,6 +5,8 @@
 //! and another inside it; "зг" is written "zgh" so it is not read as "ж"; the soft sign and
 //! the apostrophe are not written.
 
+use crate::facts::tokens::is_letter;
+
 /// `(letter, at the start of a word, elsewhere)`.
 const LETTERS: &[(char, &str, &str)] = &[
     ('а', "a", "a"),
@@ -68,7 +70,7 @@ pub fn to_latin(word: &str) -> String {
         let word_start = i == 0
             || !lower
                 .get(i - 1)
-                .is_some_and(|p| p.is_alphabetic() || is_apostrophe(*p));
+                .is_some_and(|p| is_letter(*p) || is_apostrophe(*p));
         match LETTERS.iter().find(|(letter, _, _)| *letter == c) {
             Some((_, initial, inner)) => out.push_str(if word_start { initial } else { inner }),
             None => out.push(c),
