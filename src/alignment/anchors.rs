@@ -7,8 +7,8 @@
 //!   Cyrillic text, reduced to a [`name_skeleton`] so that "Путіна", "Путина" and "Putin" meet;
 //! - `quote` when the paragraph quotes someone.
 
-use crate::facts::tokens::{is_letter, is_letter_or_digit};
 use super::ParagraphFeatures;
+use crate::facts::tokens::{is_letter, is_letter_or_digit};
 use crate::facts::tokens::{tokenize, Token, TokenKind};
 use crate::facts::Fact;
 use crate::lang::Lang;

@@ -50,6 +50,67 @@ pub fn vocabulary(lang: Lang) -> &'static DetectionVocabulary {
     }
 }
 
+/// A language's detection data with its word lists hashed and its letter sequences compiled:
+/// every word of every paragraph is looked up in them.
+pub struct Lexicon {
+    raw: &'static DetectionVocabulary,
+    function_words: std::collections::HashSet<&'static str>,
+    labels: std::collections::HashSet<&'static str>,
+    sequences: Option<aho_corasick::AhoCorasick>,
+}
+
+impl Lexicon {
+    fn new(raw: &'static DetectionVocabulary) -> Self {
+        Lexicon {
+            raw,
+            function_words: raw.function_words.iter().copied().collect(),
+            labels: raw.labels.iter().copied().collect(),
+            sequences: aho_corasick::AhoCorasick::new(raw.sequences).ok(),
+        }
+    }
+
+    pub fn is_function_word(&self, lower: &str) -> bool {
+        self.function_words.contains(lower)
+    }
+
+    pub fn is_label(&self, lower: &str) -> bool {
+        self.labels.contains(lower)
+    }
+
+    /// How many of the language's characteristic sequences the word contains (each once).
+    fn sequence_hits(&self, lower: &str) -> usize {
+        let Some(automaton) = &self.sequences else {
+            return 0;
+        };
+        let mut seen = 0u128;
+        let mut distinct = 0;
+        for found in automaton.find_overlapping_iter(lower) {
+            let id = found.pattern().as_usize();
+            let bit = 1u128.checked_shl(id as u32).unwrap_or(0);
+            if bit == 0 || seen & bit == 0 {
+                seen |= bit;
+                distinct += 1;
+            }
+        }
+        distinct
+    }
+}
+
+/// The detection data of a language, ready for lookups.
+pub fn lexicon(lang: Lang) -> &'static Lexicon {
+    static LEXICONS: [std::sync::OnceLock<Lexicon>; 3] = [
+        std::sync::OnceLock::new(),
+        std::sync::OnceLock::new(),
+        std::sync::OnceLock::new(),
+    ];
+    let slot = match lang {
+        Lang::En => &LEXICONS[0],
+        Lang::Uk => &LEXICONS[1],
+        Lang::Ru => &LEXICONS[2],
+    };
+    slot.get_or_init(|| Lexicon::new(vocabulary(lang)))
+}
+
 /// Fewer letters than this (outside names, URLs and quotes) are too few to judge.
 pub const MIN_LETTERS: usize = 8;
 
@@ -310,9 +371,8 @@ fn words(text: &str) -> Vec<Word> {
                 }
                 continue;
             }
-            let inner_apostrophe = is_apostrophe(c)
-                && before.is_some_and(is_letter)
-                && after.is_some_and(is_letter);
+            let inner_apostrophe =
+                is_apostrophe(c) && before.is_some_and(is_letter) && after.is_some_and(is_letter);
             if inner_apostrophe {
                 if let Some(word) = current.as_mut() {
                     word.lower.push('\'');
@@ -429,7 +489,8 @@ fn clear_cut(text: &str) -> Option<Identified> {
             letters: cyrillic.max(latin),
         })
     };
-    if cyrillic >= MIN_PROSE && latin == 0 {
+    // Latin letters in Cyrillic prose are names ("ISW", "Reuters") unless there are many.
+    if cyrillic >= MIN_PROSE && latin * 4 <= cyrillic {
         if uk_letters >= 3 && ru_letters == 0 {
             return sure(IdentifiedLang::Uk);
         }
@@ -439,16 +500,13 @@ fn clear_cut(text: &str) -> Option<Identified> {
         return None;
     }
     if latin >= MIN_PROSE && cyrillic == 0 {
-        let english = vocabulary(Lang::En);
+        let english = lexicon(Lang::En);
         let words: Vec<String> = text
             .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| !w.is_empty())
             .map(str::to_ascii_lowercase)
             .collect();
-        let hits = words
-            .iter()
-            .filter(|w| english.function_words.contains(&w.as_str()))
-            .count();
+        let hits = words.iter().filter(|w| english.is_function_word(w)).count();
         if hits >= 3 && 5 * hits >= words.len() {
             return sure(IdentifiedLang::En);
         }
@@ -503,9 +561,8 @@ fn letters(words: &[&Word], script: Option<Script>) -> usize {
         .sum()
 }
 
-fn is_vocabulary_word(word: &Word, vocabulary: &DetectionVocabulary) -> bool {
-    vocabulary.function_words.contains(&word.lower.as_str())
-        || (word.label && vocabulary.labels.contains(&word.lower.as_str()))
+fn is_vocabulary_word(word: &Word, lexicon: &Lexicon) -> bool {
+    lexicon.is_function_word(&word.lower) || (word.label && lexicon.is_label(&word.lower))
 }
 
 fn sigmoid(x: f64) -> f64 {
@@ -524,16 +581,13 @@ const SEQUENCE: f64 = 2.0;
 
 /// Characteristic letter sequences and endings in a word (a word that is a function word
 /// counts once, as that).
-fn spelling_hits(word: &Word, vocabulary: &DetectionVocabulary) -> usize {
-    if vocabulary.function_words.contains(&word.lower.as_str()) {
+fn spelling_hits(word: &Word, lexicon: &Lexicon) -> usize {
+    if lexicon.is_function_word(&word.lower) {
         return 0;
     }
-    let inner = vocabulary
-        .sequences
-        .iter()
-        .filter(|s| word.lower.contains(*s))
-        .count();
-    let ending = vocabulary
+    let inner = lexicon.sequence_hits(&word.lower);
+    let ending = lexicon
+        .raw
         .endings
         .iter()
         .any(|e| word.lower.len() > e.len() && word.lower.ends_with(*e));
@@ -555,7 +609,7 @@ const OTHER_CYRILLIC: &[(char, &str)] = &[
 ];
 
 fn identify_cyrillic(words: &[&Word]) -> Identified {
-    let (ukrainian, russian) = (vocabulary(Lang::Uk), vocabulary(Lang::Ru));
+    let (ukrainian, russian) = (lexicon(Lang::Uk), lexicon(Lang::Ru));
     let total = letters(words, None);
     let mut uk_letters = 0usize;
     let mut ru_letters = 0usize;
@@ -565,17 +619,17 @@ fn identify_cyrillic(words: &[&Word]) -> Identified {
     let mut uk_sequences = 0usize;
     let mut ru_sequences = 0usize;
     for word in words {
-        if ukrainian.apostrophe_in_words {
+        if ukrainian.raw.apostrophe_in_words {
             uk_letters += word.apostrophes;
         }
         let chars: Vec<char> = word.lower.chars().collect();
         for (i, &c) in chars.iter().enumerate() {
-            if ukrainian.letters.contains(&c) {
+            if ukrainian.raw.letters.contains(&c) {
                 uk_letters += 1;
             } else if c == 'ъ' && !chars.get(i + 1).is_some_and(|n| "еёюя".contains(*n)) {
                 // Russian writes ъ only before е ё ю я; elsewhere it is Bulgarian.
                 *others.entry("bg").or_default() += 1;
-            } else if russian.letters.contains(&c) {
+            } else if russian.raw.letters.contains(&c) {
                 ru_letters += 1;
             } else if let Some((_, code)) = OTHER_CYRILLIC.iter().find(|(l, _)| *l == c) {
                 *others.entry(code).or_default() += 1;
@@ -631,7 +685,7 @@ fn identify_cyrillic(words: &[&Word]) -> Identified {
 }
 
 fn identify_latin(words: &[&Word]) -> Option<Identified> {
-    let english = vocabulary(Lang::En);
+    let english = lexicon(Lang::En);
     let total = letters(words, None);
     let prose: usize = words
         .iter()
@@ -641,10 +695,10 @@ fn identify_latin(words: &[&Word]) -> Option<Identified> {
     let hits: usize = words
         .iter()
         .map(|w| {
-            if w.label && english.labels.contains(&w.lower.as_str()) {
+            if w.label && english.is_label(&w.lower) {
                 2
             } else {
-                usize::from(english.function_words.contains(&w.lower.as_str()))
+                usize::from(english.is_function_word(&w.lower))
             }
         })
         .sum();

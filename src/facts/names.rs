@@ -20,8 +20,8 @@
 //! Words that are translated rather than transliterated ("Forces", "Інститут", "Верховна")
 //! are `common`: they belong to the name but do not identify it.
 
-use crate::facts::tokens::is_letter;
 use super::tokens::{tokenize, Token, TokenKind};
+use crate::facts::tokens::is_letter;
 use crate::lang::Lang;
 use unicode_normalization::UnicodeNormalization;
 
@@ -59,52 +59,9 @@ const SHORT_STEM_CHARS: usize = 4;
 const MIN_STEM_CHARS: usize = 2;
 
 impl NameTables {
-    fn entry_matches(&self, entry: &str, lower: &str) -> bool {
-        if !self.stems_inflect {
-            return entry == lower;
-        }
-        // Prefix first: tables are scanned for every word, and few entries start it.
-        let Some(rest) = lower.strip_prefix(entry) else {
-            return false;
-        };
-        // A short stem takes a one-letter ending only: "мор" covers "море", "морі", not
-        // "Мороз"; "бог" covers "бога", not "Богдан".
-        let max_ending = if entry.chars().count() < SHORT_STEM_CHARS {
-            1
-        } else {
-            MAX_ENDING_CHARS
-        };
-        rest.chars().count() <= max_ending && rest.chars().all(is_letter)
-    }
-
-    fn contains(&self, table: &[&str], lower: &str) -> bool {
-        table.iter().any(|entry| self.entry_matches(entry, lower))
-    }
-
-    fn key_of(&self, table: &[(&str, &'static str)], lower: &str) -> Option<&'static str> {
-        table
-            .iter()
-            .find(|(entry, _)| self.entry_matches(entry, lower))
-            .map(|(_, key)| *key)
-    }
-
     /// Stop words are whole words in every language: as stems, "і" would cover "Іран".
     pub fn is_stop_word(&self, lower: &str) -> bool {
         self.stop_words.contains(&lower)
-    }
-
-    pub fn is_common_word(&self, lower: &str) -> bool {
-        self.contains(self.common_words, lower)
-    }
-
-    /// The place an adjective or a word for its people is made from.
-    pub fn adjective_of(&self, lower: &str) -> Option<&'static str> {
-        self.key_of(self.adjectives, lower)
-    }
-
-    /// The cross-language key of a name, for names not written alike.
-    pub fn concept_of(&self, lower: &str) -> Option<&'static str> {
-        self.key_of(self.concepts, lower)
     }
 
     /// Stems of `lower` without each case ending it may carry.
@@ -117,14 +74,122 @@ impl NameTables {
     }
 }
 
+/// A language's tables with their lookups built.
+#[derive(Debug)]
+pub struct Tables {
+    raw: &'static NameTables,
+    common_words: Lookup,
+    adjectives: Lookup,
+    concepts: Lookup,
+}
+
+impl std::ops::Deref for Tables {
+    type Target = NameTables;
+    fn deref(&self) -> &NameTables {
+        self.raw
+    }
+}
+
+impl Tables {
+    fn new(raw: &'static NameTables) -> Self {
+        Tables {
+            raw,
+            common_words: Lookup::new(raw.common_words.iter().copied(), raw.stems_inflect),
+            adjectives: Lookup::new(raw.adjectives.iter().map(|(e, _)| *e), raw.stems_inflect),
+            concepts: Lookup::new(raw.concepts.iter().map(|(e, _)| *e), raw.stems_inflect),
+        }
+    }
+
+    pub fn is_common_word(&self, lower: &str) -> bool {
+        self.common_words.first_match(lower).is_some()
+    }
+
+    /// The place an adjective or a word for its people is made from.
+    pub fn adjective_of(&self, lower: &str) -> Option<&'static str> {
+        let index = self.adjectives.first_match(lower)?;
+        self.raw.adjectives.get(index).map(|(_, key)| *key)
+    }
+
+    /// The cross-language key of a name, for names not written alike.
+    pub fn concept_of(&self, lower: &str) -> Option<&'static str> {
+        let index = self.concepts.first_match(lower)?;
+        self.raw.concepts.get(index).map(|(_, key)| *key)
+    }
+}
+
+/// Which entries of a table a word is a form of. Every word of every paragraph is looked up,
+/// so instead of testing each entry as a prefix, the word's few possible stems (the word
+/// without its last 0 to [`MAX_ENDING_CHARS`] letters) are looked up.
+#[derive(Debug)]
+struct Lookup {
+    /// Entry → its first position in the table (earlier entries win).
+    positions: std::collections::HashMap<&'static str, usize>,
+    stems_inflect: bool,
+}
+
+impl Lookup {
+    fn new(entries: impl Iterator<Item = &'static str>, stems_inflect: bool) -> Self {
+        let mut positions = std::collections::HashMap::new();
+        for (index, entry) in entries.enumerate() {
+            positions.entry(entry).or_insert(index);
+        }
+        Lookup {
+            positions,
+            stems_inflect,
+        }
+    }
+
+    /// The position of the first entry `lower` is a form of: the entry itself or, for stems,
+    /// the entry and an ending of letters — one letter after a short stem ("мор" covers
+    /// "море", "морі", not "Мороз"; "бог" covers "бога", not "Богдан").
+    fn first_match(&self, lower: &str) -> Option<usize> {
+        if !self.stems_inflect {
+            return self.positions.get(lower).copied();
+        }
+        let mut best: Option<usize> = None;
+        let mut ending_chars = 0;
+        let mut boundaries = lower.char_indices().rev();
+        let mut stem_end = lower.len();
+        loop {
+            if let Some(&index) = lower.get(..stem_end).and_then(|s| self.positions.get(s)) {
+                let stem_chars = lower.get(..stem_end).map_or(0, |s| s.chars().count());
+                let max_ending = if stem_chars < SHORT_STEM_CHARS {
+                    1
+                } else {
+                    MAX_ENDING_CHARS
+                };
+                if ending_chars <= max_ending {
+                    best = Some(best.map_or(index, |b| b.min(index)));
+                }
+            }
+            if ending_chars == MAX_ENDING_CHARS {
+                return best;
+            }
+            match boundaries.next() {
+                Some((at, c)) if is_letter(c) => {
+                    stem_end = at;
+                    ending_chars += 1;
+                }
+                _ => return best,
+            }
+        }
+    }
+}
+
 /// The tables of a language.
 // A `Lang::names()` accessor in `lang/mod.rs` would put this beside `Lang::dates()`.
-pub fn tables(lang: Lang) -> &'static NameTables {
-    match lang {
-        Lang::En => &crate::lang::en::names::TABLES,
-        Lang::Uk => &crate::lang::uk::names::TABLES,
-        Lang::Ru => &crate::lang::ru::names::TABLES,
-    }
+pub fn tables(lang: Lang) -> &'static Tables {
+    static TABLES: [std::sync::OnceLock<Tables>; 3] = [
+        std::sync::OnceLock::new(),
+        std::sync::OnceLock::new(),
+        std::sync::OnceLock::new(),
+    ];
+    let (slot, raw) = match lang {
+        Lang::En => (&TABLES[0], &crate::lang::en::names::TABLES),
+        Lang::Uk => (&TABLES[1], &crate::lang::uk::names::TABLES),
+        Lang::Ru => (&TABLES[2], &crate::lang::ru::names::TABLES),
+    };
+    slot.get_or_init(|| Tables::new(raw))
 }
 
 /// One word of a name.

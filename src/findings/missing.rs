@@ -1,9 +1,9 @@
 #![doc = include_str!("missing.md")]
 
-use crate::facts::tokens::{is_letter, is_letter_or_digit};
 use super::compare::{join_langs, GroupView};
 use super::{Check, Finding, Severity, Span};
 use crate::article::CheckOptions;
+use crate::facts::tokens::{is_letter, is_letter_or_digit};
 use crate::lang::Lang;
 use std::collections::BTreeMap;
 

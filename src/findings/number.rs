@@ -1,10 +1,10 @@
 #![doc = include_str!("number.md")]
 
-use crate::facts::tokens::is_letter;
 use super::compare::{self, GroupView, Located, Slot, ValueRules};
 use super::{Check, Finding};
 use crate::article::CheckOptions;
 use crate::facts::numbers::UnitConversion;
+use crate::facts::tokens::is_letter;
 use crate::facts::{Fact, FactKind, FactValue, NumberValue};
 use crate::lang::Lang;
 

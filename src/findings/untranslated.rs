@@ -1,10 +1,10 @@
 #![doc = include_str!("untranslated.md")]
 
-use crate::facts::tokens::is_letter_or_digit;
 use super::compare::{join_langs, GroupView};
 use super::{Check, Detected, Finding, Severity, Span};
 use crate::article::CheckOptions;
 use crate::facts::language::{self, Identified};
+use crate::facts::tokens::is_letter_or_digit;
 use crate::lang::Lang;
 use crate::paragraphs::Paragraph;
 use std::collections::{BTreeMap, BTreeSet};
