@@ -6,6 +6,7 @@ use crate::audit::summary::SeverityCounts;
 use crate::audit::{self, AuditOptions, Render, Target, TargetSource};
 use crate::baseline::{self, Baseline};
 use crate::config::{self, Config, FailOnSetting};
+use crate::facts::names::NameMatching;
 use crate::findings::Check;
 use crate::glossary::{self, Glossary};
 use crate::input::{discover, ArticleSource, ReadOptions};
@@ -78,6 +79,8 @@ pub struct CheckRequest {
     pub fail_on: Option<FailOn>,
     /// `--config FILE`; without it, `concord.toml` in the current folder or an ancestor.
     pub config: Option<PathBuf>,
+    /// `--name-similarity`: `None`, as the configuration says, else the default.
+    pub name_matching: Option<NameMatching>,
     /// Report and fail only on findings this baseline file does not hold.
     pub baseline: Option<PathBuf>,
     /// Record every finding in this baseline file (written atomically).
@@ -130,6 +133,7 @@ fn check_all(
         source,
         read: articles.read_options(),
         glossary,
+        name_matching: NameMatching::default(),
     };
     articles
         .sources()?
@@ -269,6 +273,10 @@ pub fn check_to(
             source: request.source.or(config.source),
             read: request.articles.read_options(),
             glossary,
+            name_matching: request
+                .name_matching
+                .or(config.name_matching)
+                .unwrap_or_default(),
         },
         render: match request.format {
             OutputFormat::Text => Render::Text(report::TextOptions {

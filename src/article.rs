@@ -17,6 +17,8 @@ pub struct CheckOptions {
     pub read: ReadOptions,
     /// Terms, names and bans for the `name`, `term` and `forbidden` checks.
     pub glossary: std::sync::Arc<crate::glossary::Glossary>,
+    /// How alike two spellings must be to be one name (`--name-similarity`).
+    pub name_matching: crate::facts::names::NameMatching,
 }
 
 /// An article after checking: everything a report may show.

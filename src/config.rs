@@ -3,6 +3,7 @@
 //! errors with the line they are on.
 
 use crate::error::line_and_column;
+use crate::facts::names::NameMatching;
 use crate::findings::{Check, Finding, Severity};
 use crate::lang::Lang;
 use crate::{ConcordError, Result};
@@ -28,6 +29,12 @@ fail-on = "error"
 # Glossary files (paths relative to this file). They replace the built-in glossary; several
 # files merge. Leave empty to use the built-in one.
 glossary = []
+
+# How alike two spellings must be to be taken for one name: the similarity (above 0, at most
+# 1) of their Latin transliterations. Lower it to accept irregular spellings as one name
+# (fewer name findings); raise it to tell close surnames apart ("Бабаєв" / "Бабанов", more
+# findings). Spellings whose first consonants sound alike match at any value.
+name-similarity = 0.88
 
 # Folders or files to skip when auditing an archive (glob patterns relative to this file,
 # "*" within a name, "**" across folders).
@@ -72,6 +79,7 @@ struct File {
     glossary: Vec<PathBuf>,
     #[serde(default)]
     exclude: Vec<String>,
+    name_similarity: Option<f64>,
     #[serde(default)]
     checks: BTreeMap<String, CheckSetting>,
 }
@@ -85,6 +93,7 @@ pub struct Config {
     pub fail_on: Option<FailOnSetting>,
     pub glossaries: Vec<PathBuf>,
     pub exclude: Vec<String>,
+    pub name_matching: Option<NameMatching>,
     pub checks: BTreeMap<Check, CheckSetting>,
 }
 
@@ -131,6 +140,15 @@ pub fn parse(source: &str, path: &Path) -> Result<Config> {
             )
         })?),
     };
+    let name_matching = match file.name_similarity {
+        None => None,
+        Some(value) => Some(NameMatching::new(value).ok_or_else(|| {
+            error_at(
+                line_of("name-similarity"),
+                format!("name-similarity must be above 0 and at most 1, not {value}"),
+            )
+        })?),
+    };
     let mut checks = BTreeMap::new();
     for (id, setting) in file.checks {
         let check = Check::from_id(&id).ok_or_else(|| {
@@ -152,6 +170,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Config> {
         fail_on: file.fail_on,
         glossaries: file.glossary.iter().map(|g| base.join(g)).collect(),
         exclude: file.exclude,
+        name_matching,
         checks,
     })
 }
@@ -234,6 +253,30 @@ mod tests {
             Some(&CheckSetting::Warning)
         );
         assert_eq!(config.checks.len(), Check::ALL.len());
+        assert_eq!(config.name_matching, Some(NameMatching::default()));
+    }
+
+    #[test]
+    fn name_similarity_is_a_number_above_0_and_at_most_1() {
+        let read = |text: &str| parsed(text).map(|c| c.name_matching.map(|m| m.min_similarity()));
+        assert_eq!(read("fail-on = \"error\"\n").ok(), Some(None));
+        assert_eq!(read("name-similarity = 0.8\n").ok(), Some(Some(0.8)));
+        assert_eq!(read("name-similarity = 1\n").ok(), Some(Some(1.0)));
+        for (text, line) in [
+            ("fail-on = \"error\"\nname-similarity = 1.5\n", 2),
+            ("source = \"uk\"\n\nname-similarity = 0\n", 3),
+            ("name-similarity = -0.9\n", 1),
+            ("name-similarity = nan\n", 1),
+            ("fail-on = \"error\"\nname-similarity = \"0.9\"\n", 2),
+            ("glossary = []\nname-similarity = true\n", 2),
+        ] {
+            let error = read(text).err().map(|e| (e.line, e.message));
+            let says_why = |m: &str| m.contains("name-similarity") || m.contains("invalid type");
+            assert!(
+                matches!(&error, Some((Some(l), m)) if *l == line && says_why(m)),
+                "{text:?}: {error:?}"
+            );
+        }
     }
 
     #[test]

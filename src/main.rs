@@ -2,6 +2,7 @@
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use concord::app::{self, Articles, CheckRequest, FailOn, OutputFormat};
+use concord::facts::names::NameMatching;
 use concord::Lang;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -96,6 +97,10 @@ struct CheckArgs {
     /// Settings file; without it, concord.toml in the current folder or an ancestor
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// How alike two spellings must be to be one name, above 0 and at most 1 [default: 0.88,
+    /// or concord.toml's]: lower accepts more spelling variants, higher tells close surnames apart
+    #[arg(long, value_name = "X", value_parser = parse_name_similarity)]
+    name_similarity: Option<NameMatching>,
     /// Report and fail only on findings not recorded in this baseline file
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -159,6 +164,17 @@ fn parse_lang(code: &str) -> Result<Lang, String> {
     Lang::from_code(code).ok_or_else(|| format!("unknown language '{code}' (use en, uk or ru)"))
 }
 
+fn parse_name_similarity(value: &str) -> Result<NameMatching, String> {
+    value
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .and_then(NameMatching::new)
+        .ok_or_else(|| {
+            format!("expected a number above 0 and at most 1 (e.g. 0.88), got '{value}'")
+        })
+}
+
 fn parse_file_arg(arg: &str) -> Result<(String, PathBuf), String> {
     match arg.split_once('=') {
         Some((lang, file)) if !lang.is_empty() && !file.is_empty() => {
@@ -191,6 +207,7 @@ fn check(args: CheckArgs) -> ExitCode {
             FailOnArg::Never => FailOn::Never,
         }),
         config: args.config,
+        name_matching: args.name_similarity,
         baseline: args.baseline,
         write_baseline: args.write_baseline,
         progress: progress_bar_wanted(),

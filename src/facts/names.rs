@@ -776,31 +776,66 @@ const SHORT_KEY_CHARS: usize = 3;
 /// A shorter key that starts a longer one names the same thing from this length on:
 /// "narojn" (Нарожного without its ending) / "narojni".
 const MIN_PREFIX_CHARS: usize = 4;
-/// Jaro-Winkler similarity from which two keys are spellings of one name. Measured on the
-/// test pairs: variants score 0.9 and above, different surnames ("babaev" / "babenko") 0.85.
-const MIN_SIMILARITY: f64 = 0.88;
-
-/// True when two normalized keys spell the same word.
-pub fn keys_similar(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    if la.min(lb) <= SHORT_KEY_CHARS {
-        let (ca, cb) = (consonants(a), consonants(b));
-        return la.abs_diff(lb) <= 1 && !ca.is_empty() && ca == cb;
-    }
-    let (short, long) = if la <= lb { (a, b) } else { (b, a) };
-    if short.chars().count() >= MIN_PREFIX_CHARS && long.starts_with(short) {
-        return true;
-    }
-    strsim::jaro_winkler(a, b) >= MIN_SIMILARITY
+/// How alike two spellings must be to be taken for one name: the Jaro-Winkler similarity of
+/// their transliteration keys, from above 0 to 1 (`name-similarity` in `concord.toml`,
+/// `--name-similarity`). A value, not a global: articles checked side by side may use
+/// different settings.
+///
+/// Spellings whose first consonants sound alike ("Daley" / "Дейлі") and a key that begins
+/// another ("Narozhn" / "Narozhnyy") match at any setting; the setting decides between
+/// spellings that differ after a shared start ("Марченко" / "Мартыненко").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NameMatching {
+    min_similarity: f64,
 }
 
-/// True when two word key sets share a spelling or a sound.
-pub fn words_similar(a: &[String], b: &[String]) -> bool {
-    a.iter()
-        .any(|x| b.iter().any(|y| keys_similar(x, y) || sounds_similar(x, y)))
+impl NameMatching {
+    /// Measured on the test pairs: variants score 0.9 and above, different surnames
+    /// ("babaev" / "babenko", "marchenko" / "martinenko") 0.84 to 0.85.
+    pub const DEFAULT_MIN_SIMILARITY: f64 = 0.88;
+
+    /// A setting from a similarity above 0 and at most 1; `None` for anything else (NaN
+    /// included).
+    pub fn new(min_similarity: f64) -> Option<NameMatching> {
+        (min_similarity > 0.0 && min_similarity <= 1.0).then_some(NameMatching { min_similarity })
+    }
+
+    pub fn min_similarity(self) -> f64 {
+        self.min_similarity
+    }
+
+    /// True when two normalized keys spell the same word.
+    pub fn keys_similar(self, a: &str, b: &str) -> bool {
+        if a == b {
+            return true;
+        }
+        let (la, lb) = (a.chars().count(), b.chars().count());
+        if la.min(lb) <= SHORT_KEY_CHARS {
+            let (ca, cb) = (consonants(a), consonants(b));
+            return la.abs_diff(lb) <= 1 && !ca.is_empty() && ca == cb;
+        }
+        let (short, long) = if la <= lb { (a, b) } else { (b, a) };
+        if short.chars().count() >= MIN_PREFIX_CHARS && long.starts_with(short) {
+            return true;
+        }
+        strsim::jaro_winkler(a, b) >= self.min_similarity
+    }
+
+    /// True when two word key sets share a spelling or a sound.
+    pub fn words_similar(self, a: &[String], b: &[String]) -> bool {
+        a.iter().any(|x| {
+            b.iter()
+                .any(|y| self.keys_similar(x, y) || sounds_similar(x, y))
+        })
+    }
+}
+
+impl Default for NameMatching {
+    fn default() -> Self {
+        NameMatching {
+            min_similarity: NameMatching::DEFAULT_MIN_SIMILARITY,
+        }
+    }
 }
 
 /// How many consonant classes of two words are compared.
@@ -850,69 +885,77 @@ fn sounds_similar(a: &str, b: &str) -> bool {
     x.get(..shared) == y.get(..shared)
 }
 
-/// True when two names name the same one: the same glossary entry, a shared cross-language
-/// key, or a shared identifying word — unless both have the same number of words and their
-/// last words differ ("Кім Чен Ин" / "Кім Чен Ір": same family, different person). A longer
-/// or shorter form of one name matches ("Mr Ri" / "Рі Йон-Хо").
-pub fn names_match(a: &Name, b: &Name) -> bool {
-    if let (Some(x), Some(y)) = (a.entry, b.entry) {
-        return x == y;
-    }
-    if a.concepts.iter().any(|c| b.concepts.contains(c)) {
-        return true;
-    }
-    let a_words: Vec<&NameWord> = a.identifying_words().collect();
-    let b_words: Vec<&NameWord> = b.identifying_words().collect();
-    let shared = a_words
-        .iter()
-        .any(|x| b_words.iter().any(|y| words_similar(&x.keys, &y.keys)));
-    if !shared {
-        return false;
-    }
-    // The same number of words, and each last word unlike every word of the other name:
-    // the same family, another person ("Кім Чен Ин" / "Кім Чен Ір"). Reordered words
-    // ("Elvie Pump" / "Відсмоктувач Elvie") are not that.
-    let unlike_all = |word: &NameWord, others: &[&NameWord]| {
-        !others.iter().any(|o| words_similar(&word.keys, &o.keys))
-    };
-    match (a_words.last(), b_words.last()) {
-        (Some(x), Some(y)) if a_words.len() == b_words.len() && a_words.len() >= 2 => {
-            !(unlike_all(x, &b_words) && unlike_all(y, &a_words))
+/// Name-to-name and name-to-word comparisons, at this setting.
+impl NameMatching {
+    /// True when two names name the same one: the same glossary entry, a shared
+    /// cross-language key, or a shared identifying word — unless both have the same number
+    /// of words and their last words differ ("Кім Чен Ин" / "Кім Чен Ір": same family,
+    /// different person). A longer or shorter form of one name matches ("Mr Ri" / "Рі
+    /// Йон-Хо").
+    pub fn names_match(self, a: &Name, b: &Name) -> bool {
+        if let (Some(x), Some(y)) = (a.entry, b.entry) {
+            return x == y;
         }
-        _ => true,
-    }
-}
-
-/// True when two names that do not match share a word: "Кім Чен Ин" and "Кім Чен Ір",
-/// "Bohdan Babenko" and "Богдан Бабаєв" — one name written in place of a related one.
-pub fn names_related(a: &Name, b: &Name) -> bool {
-    a.identifying_words().any(|x| {
-        b.identifying_words()
-            .any(|y| words_similar(&x.keys, &y.keys))
-    })
-}
-
-/// True when a word outside names is a form of `name` ("російськими" for "Russia", a
-/// lowercase "путінський" for "Putin").
-///
-/// Stricter than between names: spellings must be alike (sounds alone match too many
-/// ordinary words: "Медведев" / "immediate"), and short words are not compared.
-pub fn word_matches(name: &Name, word: &Word) -> bool {
-    let long = |k: &&String| k.chars().count() >= MIN_PREFIX_CHARS;
-    if name.concepts.iter().any(|c| word.concepts.contains(c)) {
-        return true;
-    }
-    if word.capitalized {
-        return name
-            .identifying_words()
-            .any(|w| words_similar(&w.keys, word.keys()));
-    }
-    name.identifying_words().any(|w| {
-        w.keys
+        if a.concepts.iter().any(|c| b.concepts.contains(c)) {
+            return true;
+        }
+        let a_words: Vec<&NameWord> = a.identifying_words().collect();
+        let b_words: Vec<&NameWord> = b.identifying_words().collect();
+        let shared = a_words
             .iter()
-            .filter(long)
-            .any(|x| word.keys().iter().filter(long).any(|y| keys_similar(x, y)))
-    })
+            .any(|x| b_words.iter().any(|y| self.words_similar(&x.keys, &y.keys)));
+        if !shared {
+            return false;
+        }
+        // The same number of words, and each last word unlike every word of the other name:
+        // the same family, another person ("Кім Чен Ин" / "Кім Чен Ір"). Reordered words
+        // ("Elvie Pump" / "Відсмоктувач Elvie") are not that.
+        let unlike_all = |word: &NameWord, others: &[&NameWord]| {
+            !others
+                .iter()
+                .any(|o| self.words_similar(&word.keys, &o.keys))
+        };
+        match (a_words.last(), b_words.last()) {
+            (Some(x), Some(y)) if a_words.len() == b_words.len() && a_words.len() >= 2 => {
+                !(unlike_all(x, &b_words) && unlike_all(y, &a_words))
+            }
+            _ => true,
+        }
+    }
+
+    /// True when two names that do not match share a word: "Кім Чен Ин" and "Кім Чен Ір",
+    /// "Bohdan Babenko" and "Богдан Бабаєв" — one name written in place of a related one.
+    pub fn names_related(self, a: &Name, b: &Name) -> bool {
+        a.identifying_words().any(|x| {
+            b.identifying_words()
+                .any(|y| self.words_similar(&x.keys, &y.keys))
+        })
+    }
+
+    /// True when a word outside names is a form of `name` ("російськими" for "Russia", a
+    /// lowercase "путінський" for "Putin").
+    ///
+    /// Stricter than between names: spellings must be alike (sounds alone match too many
+    /// ordinary words: "Медведев" / "immediate"), and short words are not compared.
+    pub fn word_matches(self, name: &Name, word: &Word) -> bool {
+        let long = |k: &&String| k.chars().count() >= MIN_PREFIX_CHARS;
+        if name.concepts.iter().any(|c| word.concepts.contains(c)) {
+            return true;
+        }
+        if word.capitalized {
+            return name
+                .identifying_words()
+                .any(|w| self.words_similar(&w.keys, word.keys()));
+        }
+        name.identifying_words().any(|w| {
+            w.keys.iter().filter(long).any(|x| {
+                word.keys()
+                    .iter()
+                    .filter(long)
+                    .any(|y| self.keys_similar(x, y))
+            })
+        })
+    }
 }
 
 /// Headlines in Title Case ("Several Thousand North Korean Soldiers Fight for Russia")
@@ -997,7 +1040,7 @@ mod tests {
     }
 
     fn same(a: (&str, Lang), b: (&str, Lang)) -> bool {
-        words_similar(&key(a.0, a.1), &key(b.0, b.1))
+        NameMatching::default().words_similar(&key(a.0, a.1), &key(b.0, b.1))
     }
 
     #[test]
@@ -1065,6 +1108,46 @@ mod tests {
                 key(a.0, a.1),
                 key(b.0, b.1)
             );
+        }
+    }
+
+    #[test]
+    fn the_setting_decides_between_spellings_that_part_after_a_shared_start() {
+        use Lang::*;
+        let similar_at = |setting: f64, a: (&str, Lang), b: (&str, Lang)| {
+            NameMatching::new(setting).map(|m| m.words_similar(&key(a.0, a.1), &key(b.0, b.1)))
+        };
+        // Two surnames: "marchenko" / "martinenko" score 0.845.
+        let marchenko = ("Марченко", Uk);
+        let martynenko = ("Мартыненко", Ru);
+        assert_eq!(similar_at(0.88, marchenko, martynenko), Some(false));
+        assert_eq!(similar_at(0.80, marchenko, martynenko), Some(true));
+        // Two surnames closer in spelling: "babaev" / "babanov" score 0.91.
+        let babaiev = ("Бабаєв", Uk);
+        let babanov = ("Бабанов", Ru);
+        assert_eq!(similar_at(0.88, babaiev, babanov), Some(true));
+        assert_eq!(similar_at(0.95, babaiev, babanov), Some(false));
+        // Spellings alike in sound or by a shared start meet at any setting.
+        assert_eq!(similar_at(1.0, ("Daley", En), ("Дейлі", Uk)), Some(true));
+        assert_eq!(
+            similar_at(1.0, ("Narozhnyy", En), ("Нарожного", Uk)),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn a_similarity_setting_is_above_0_and_at_most_1() {
+        assert_eq!(NameMatching::default().min_similarity(), 0.88);
+        assert_eq!(
+            NameMatching::new(1.0).map(|m| m.min_similarity()),
+            Some(1.0)
+        );
+        assert_eq!(
+            NameMatching::new(0.01).map(|m| m.min_similarity()),
+            Some(0.01)
+        );
+        for bad in [0.0, -0.5, 1.01, 88.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(NameMatching::new(bad), None, "{bad}");
         }
     }
 

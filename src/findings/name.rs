@@ -3,7 +3,7 @@
 use super::compare::{join_langs, GroupView};
 use super::{Check, Finding, Severity, Span};
 use crate::article::CheckOptions;
-use crate::facts::names::{self, Name};
+use crate::facts::names::{self, Name, NameMatching};
 use crate::glossary::{Glossary, Match};
 use crate::lang::Lang;
 use crate::paragraphs::Paragraph;
@@ -55,12 +55,13 @@ pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
     if group.present.len() < 2 {
         return Vec::new();
     }
+    let matching = options.name_matching;
     let versions: BTreeMap<Lang, Version> = group
         .present
         .iter()
-        .map(|&lang| (lang, version(group, lang, &options.glossary)))
+        .map(|&lang| (lang, version(group, lang, &options.glossary, matching)))
         .collect();
-    let slots = pair_replacements(&versions, slots(&versions));
+    let slots = pair_replacements(&versions, slots(&versions, matching), matching);
     slots
         .iter()
         .map(|slot| finding(group, &versions, slot, options))
@@ -68,7 +69,12 @@ pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
 }
 
 /// The names and words of `lang` in the group, with glossary names marked.
-fn version<'a>(group: &GroupView<'a>, lang: Lang, glossary: &Glossary) -> Version<'a> {
+fn version<'a>(
+    group: &GroupView<'a>,
+    lang: Lang,
+    glossary: &Glossary,
+    matching: NameMatching,
+) -> Version<'a> {
     let mut located = Vec::new();
     let mut words = Vec::new();
     for paragraph in group.paragraphs_of(lang) {
@@ -86,7 +92,7 @@ fn version<'a>(group: &GroupView<'a>, lang: Lang, glossary: &Glossary) -> Versio
         .map(|l| l.name.clone())
         .collect();
     for l in located.iter_mut().filter(|l| !l.name.confident) {
-        l.name.confident = confident.iter().any(|c| names::names_match(c, &l.name));
+        l.name.confident = confident.iter().any(|c| matching.names_match(c, &l.name));
     }
     Version {
         names: located,
@@ -149,22 +155,22 @@ fn with_glossary(
 }
 
 /// How `name` appears in `version`, preferring a name not yet used by another slot.
-fn presence(name: &Name, version: &Version, used: &[bool]) -> Presence {
-    let matching: Vec<usize> = version
+fn presence(name: &Name, version: &Version, used: &[bool], matching: NameMatching) -> Presence {
+    let named: Vec<usize> = version
         .names
         .iter()
         .enumerate()
-        .filter(|(_, other)| names::names_match(name, &other.name))
+        .filter(|(_, other)| matching.names_match(name, &other.name))
         .map(|(i, _)| i)
         .collect();
-    if let Some(&i) = matching
+    if let Some(&i) = named
         .iter()
         .find(|&&i| !used.get(i).copied().unwrap_or(true))
-        .or(matching.first())
+        .or(named.first())
     {
         return Presence::Named(i);
     }
-    if version.words.iter().any(|w| names::word_matches(name, w)) {
+    if version.words.iter().any(|w| matching.word_matches(name, w)) {
         Presence::Worded
     } else {
         Presence::Absent
@@ -173,7 +179,7 @@ fn presence(name: &Name, version: &Version, used: &[bool]) -> Presence {
 
 /// One slot per confident name that some version lacks. Names of any version that match a
 /// name already considered are not considered again.
-fn slots(versions: &BTreeMap<Lang, Version>) -> Vec<Slot> {
+fn slots(versions: &BTreeMap<Lang, Version>, matching: NameMatching) -> Vec<Slot> {
     let mut used: BTreeMap<Lang, Vec<bool>> = versions
         .iter()
         .map(|(&lang, v)| (lang, vec![false; v.names.len()]))
@@ -190,7 +196,7 @@ fn slots(versions: &BTreeMap<Lang, Version>) -> Vec<Slot> {
             has.insert(lang, Some(index));
             for (&other, other_version) in versions.iter().filter(|(&l, _)| l != lang) {
                 let other_used = used.get(&other).map_or(&[][..], Vec::as_slice);
-                match presence(&located.name, other_version, other_used) {
+                match presence(&located.name, other_version, other_used, matching) {
                     Presence::Named(i) => {
                         has.insert(other, Some(i));
                     }
@@ -203,7 +209,7 @@ fn slots(versions: &BTreeMap<Lang, Version>) -> Vec<Slot> {
             for (&l, v) in versions {
                 let named_here = has.get(&l).copied().flatten();
                 for (i, other) in v.names.iter().enumerate() {
-                    if named_here == Some(i) || names::names_match(&located.name, &other.name) {
+                    if named_here == Some(i) || matching.names_match(&located.name, &other.name) {
                         if let Some(flag) = used.get_mut(&l).and_then(|u| u.get_mut(i)) {
                             *flag = true;
                         }
@@ -226,7 +232,11 @@ fn slots(versions: &BTreeMap<Lang, Version>) -> Vec<Slot> {
 /// "ru says Медведев where en and uk say Putin" is one finding, not two. Only names named
 /// outright (not as an adjective) pair, and only when they are related (they share a word:
 /// "Кім Чен Ин" / "Кім Чен Ір") or are the only such pair of the group.
-fn pair_replacements(versions: &BTreeMap<Lang, Version>, slots: Vec<Slot>) -> Vec<Slot> {
+fn pair_replacements(
+    versions: &BTreeMap<Lang, Version>,
+    slots: Vec<Slot>,
+    matching: NameMatching,
+) -> Vec<Slot> {
     let named_only = |slot: &Slot| slot.has.values().all(Option::is_some);
     let acronym = |slot: &Slot| {
         slot.has
@@ -251,7 +261,7 @@ fn pair_replacements(versions: &BTreeMap<Lang, Version>, slots: Vec<Slot>) -> Ve
     let related = |a: &Slot, b: &Slot| {
         names(a)
             .iter()
-            .any(|x| names(b).iter().any(|y| names::names_related(x, y)))
+            .any(|x| names(b).iter().any(|y| matching.names_related(x, y)))
     };
     let mut pending: Vec<Option<Slot>> = slots.into_iter().map(Some).collect();
     let mut result = Vec::new();
@@ -306,7 +316,7 @@ fn pair_replacements(versions: &BTreeMap<Lang, Version>, slots: Vec<Slot>) -> Ve
         }
         result.push(slot);
     }
-    result.retain(|slot| reportable(versions, slot));
+    result.retain(|slot| reportable(versions, slot, matching));
     result
 }
 
@@ -332,7 +342,7 @@ fn place(versions: &BTreeMap<Lang, Version>, slot: &Slot) -> f64 {
 /// of one name are alike. So a name one version lacks is reported when the Ukrainian and
 /// Russian versions disagree about it, when a replacing name is related to the replaced one
 /// ("Bohdan Babenko" for "Богдан Бабаєв"), or when it is a glossary name.
-fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot) -> bool {
+fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot, matching: NameMatching) -> bool {
     let side = |lang: Lang| -> Option<bool> {
         if slot.has.contains_key(&lang) {
             Some(true)
@@ -353,7 +363,7 @@ fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot) -> bool {
             .and_then(|i| name_of(versions, from, i));
         match (name, versions.get(&to)) {
             (Some(located), Some(version)) => {
-                presence(&located.name, version, &[]) == Presence::Absent
+                presence(&located.name, version, &[], matching) == Presence::Absent
             }
             _ => true,
         }
@@ -379,7 +389,8 @@ fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot) -> bool {
         && slot.has.iter().any(|(&l, i)| {
             i.and_then(|i| name_of(versions, l, i)).is_some_and(|a| {
                 slot.instead.iter().any(|(&m, &j)| {
-                    name_of(versions, m, j).is_some_and(|b| names::names_related(&a.name, &b.name))
+                    name_of(versions, m, j)
+                        .is_some_and(|b| matching.names_related(&a.name, &b.name))
                 })
             })
         });
@@ -388,7 +399,7 @@ fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot) -> bool {
     let contradicted = slot.has.iter().any(|(&l, i)| {
         i.and_then(|i| name_of(versions, l, i)).is_some_and(|a| {
             slot.instead.iter().any(|(&m, &j)| {
-                name_of(versions, m, j).is_some_and(|b| names::names_match(&a.name, &b.name))
+                name_of(versions, m, j).is_some_and(|b| matching.names_match(&a.name, &b.name))
             })
         })
     });
@@ -407,21 +418,25 @@ fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot) -> bool {
         };
         match (name_of(versions, odd, index), versions.get(&other)) {
             (Some(located), Some(version)) => {
-                presence(&located.name, version, &[]) == Presence::Absent
+                presence(&located.name, version, &[], matching) == Presence::Absent
             }
             _ => true,
         }
     });
     !contradicted
         && cyrillic_confirms
-        && !translated_acronym(versions, slot)
+        && !translated_acronym(versions, slot, matching)
         && (cyrillic_disagree || related_replacement || glossary_name)
 }
 
 /// Acronyms are translated, not transliterated, and differently in Ukrainian and Russian
 /// ("HIV" / "ВІЛ" / "ВИЧ", "ISIS" / "ІДІЛ" / "ИГИЛ"): an acronym one version lacks is not
 /// reported when that version has an acronym of its own that the others do not match.
-fn translated_acronym(versions: &BTreeMap<Lang, Version>, slot: &Slot) -> bool {
+fn translated_acronym(
+    versions: &BTreeMap<Lang, Version>,
+    slot: &Slot,
+    matching: NameMatching,
+) -> bool {
     let Some(name) = slot
         .has
         .iter()
@@ -437,10 +452,10 @@ fn translated_acronym(versions: &BTreeMap<Lang, Version>, slot: &Slot) -> bool {
         .any(|lacking| {
             lacking.names.iter().any(|other| {
                 other.name.acronym
-                    && !names::names_match(&name.name, &other.name)
+                    && !matching.names_match(&name.name, &other.name)
                     && having
                         .iter()
-                        .any(|v| presence(&other.name, v, &[]) == Presence::Absent)
+                        .any(|v| presence(&other.name, v, &[], matching) == Presence::Absent)
             })
         })
 }
@@ -699,8 +714,8 @@ mod tests {
         };
         a.entry = Some(0);
         b.entry = Some(0);
-        assert!(names::names_match(a, b));
+        assert!(NameMatching::default().names_match(a, b));
         b.entry = Some(1);
-        assert!(!names::names_match(a, b));
+        assert!(!NameMatching::default().names_match(a, b));
     }
 }
