@@ -25,6 +25,7 @@ fn options(render: Render, archive: bool) -> AuditOptions<'static> {
             source: None,
             read: ReadOptions::default(),
             glossary: concord::glossary::default_glossary(),
+            name_matching: Default::default(),
         },
         render,
         baseline: None,
@@ -40,6 +41,7 @@ static NO_CONFIG: concord::config::Config = concord::config::Config {
     fail_on: None,
     glossaries: Vec::new(),
     exclude: Vec::new(),
+    name_matching: None,
     checks: std::collections::BTreeMap::new(),
 };
 
