@@ -37,6 +37,10 @@ pub struct CheckedArticle {
     /// not the language its file name says.
     pub wrong_language: Vec<Option<Identified>>,
     pub alignment: Vec<Group>,
+    /// Per document, per paragraph: what the glossary finds there (found once, used by the
+    /// name, term and forbidden checks). Empty when not computed; checks then find it
+    /// themselves.
+    pub glossary_found: Vec<Vec<crate::glossary::Found>>,
     pub findings: Vec<Finding>,
 }
 
@@ -100,6 +104,15 @@ pub fn check_documents(
         })
         .collect();
     let alignment = alignment::align(&features);
+    let glossary_found = documents
+        .iter()
+        .map(|d| {
+            d.paragraphs
+                .iter()
+                .map(|p| options.glossary.find_all(d.lang, &p.text))
+                .collect()
+        })
+        .collect();
     let mut article = CheckedArticle {
         path,
         documents,
@@ -107,6 +120,7 @@ pub fn check_documents(
         identified,
         wrong_language,
         alignment,
+        glossary_found,
         findings: Vec::new(),
     };
     article.findings = crate::findings::run(&article, options);

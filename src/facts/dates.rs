@@ -441,7 +441,7 @@ impl Parser<'_, '_> {
         }
         self.tokens
             .get(before)
-            .is_some_and(|t| t.is_word() && words.contains(&t.lower.as_str()))
+            .is_some_and(|t| t.is_word() && words.contains(&&*t.lower))
     }
 
     /// Whether the name at `i` counts as a date. `number_near`: a day number or a year

@@ -354,7 +354,7 @@ pub fn analyze(text: &str, lang: Lang) -> Analysis {
                         analysis.words.push(Word {
                             start: token.start,
                             end: token.end,
-                            lower: token.lower.clone(),
+                            lower: token.lower.to_string(),
                             lang: word_lang(token, lang),
                             keys: std::cell::OnceCell::new(),
                             concepts: vec![place],
@@ -367,7 +367,7 @@ pub fn analyze(text: &str, lang: Lang) -> Analysis {
                             analysis.words.push(Word {
                                 start: token.start,
                                 end: token.end,
-                                lower: token.lower.clone(),
+                                lower: token.lower.to_string(),
                                 lang: word_lang(token, lang),
                                 keys: std::cell::OnceCell::new(),
                                 concepts: concept_of_word(
@@ -484,7 +484,7 @@ fn role(
         let next_capitalized = tokens
             .get(index + 1)
             .is_some_and(|t| t.is_capitalized() || (t.is_word() && tables.is_stop_word(&t.lower)));
-        if run_open && tables.connectors.contains(&token.lower.as_str()) && next_capitalized {
+        if run_open && tables.connectors.contains(&&*token.lower) && next_capitalized {
             return Role::Connector;
         }
         return match tables.adjective_of(&token.lower) {
@@ -630,7 +630,7 @@ fn flush(
                     acronym: *acronym,
                 });
             }
-            Role::Connector if token.is_word() => joined.push(token.lower.clone()),
+            Role::Connector if token.is_word() => joined.push(token.lower.to_string()),
             _ => {}
         }
     }

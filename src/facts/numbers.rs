@@ -214,6 +214,61 @@ impl UnitConversion {
 #[derive(Default)]
 pub struct WordTable {
     words: HashMap<String, NumberWord>,
+    compounds: Vec<Compounds>,
+}
+
+/// Compound adjectives (number prefix + head + adjective ending: "п'ятирічний",
+/// "двадцятиденного"). Their forms run to tens of thousands, so they are parsed when looked
+/// up rather than listed: listing them was most of a check's start-up time.
+struct Compounds {
+    /// Prefix → (its first position, value).
+    prefixes: HashMap<&'static str, (usize, u64)>,
+    /// The letters prefixes start with and their longest length in bytes: most words are
+    /// turned away by these without a lookup.
+    initials: Vec<char>,
+    longest_prefix: usize,
+    heads: &'static [(&'static str, u64)],
+    endings: Vec<&'static [&'static str]>,
+}
+
+impl Compounds {
+    /// The reading of `word`, choosing like a table filled prefix by prefix, head by head,
+    /// ending list by ending list, first spelling winning.
+    fn get(&self, word: &str) -> Option<NumberWord> {
+        if !word
+            .chars()
+            .next()
+            .is_some_and(|c| self.initials.contains(&c))
+        {
+            return None;
+        }
+        let mut best: Option<((usize, usize, usize), u64)> = None;
+        for (split, _) in word
+            .char_indices()
+            .skip(1)
+            .take_while(|&(at, _)| at <= self.longest_prefix)
+        {
+            let (Some(prefix), Some(rest)) = (word.get(..split), word.get(split..)) else {
+                continue;
+            };
+            let Some(&(prefix_at, value)) = self.prefixes.get(prefix) else {
+                continue;
+            };
+            for (head_at, &(head, factor)) in self.heads.iter().enumerate() {
+                let Some(ending) = rest.strip_prefix(head) else {
+                    continue;
+                };
+                let Some(endings_at) = self.endings.iter().position(|e| e.contains(&ending)) else {
+                    continue;
+                };
+                let order = (prefix_at, head_at, endings_at);
+                if best.is_none_or(|(b, _)| order < b) {
+                    best = Some((order, value.saturating_mul(factor)));
+                }
+            }
+        }
+        best.map(|(_, value)| NumberWord::Compound(value))
+    }
 }
 
 impl WordTable {
@@ -236,8 +291,38 @@ impl WordTable {
         }
     }
 
+    /// Adds every `prefix` + `head` + ending of one of `endings` as a compound of value
+    /// prefix × head.
+    pub fn add_compounds(
+        &mut self,
+        prefixes: &'static [(&'static str, u64)],
+        heads: &'static [(&'static str, u64)],
+        endings: &[&'static [&'static str]],
+    ) {
+        let mut first = HashMap::new();
+        for (at, &(prefix, value)) in prefixes.iter().enumerate() {
+            first.entry(prefix).or_insert((at, value));
+        }
+        let mut initials: Vec<char> = prefixes
+            .iter()
+            .filter_map(|(p, _)| p.chars().next())
+            .collect();
+        initials.sort_unstable();
+        initials.dedup();
+        self.compounds.push(Compounds {
+            prefixes: first,
+            initials,
+            longest_prefix: prefixes.iter().map(|(p, _)| p.len()).max().unwrap_or(0),
+            heads,
+            endings: endings.to_vec(),
+        });
+    }
+
     pub fn get(&self, word: &str) -> Option<NumberWord> {
-        self.words.get(word).copied()
+        self.words
+            .get(word)
+            .copied()
+            .or_else(|| self.compounds.iter().find_map(|c| c.get(word)))
     }
 
     pub fn len(&self) -> usize {
@@ -476,13 +561,8 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 
     fn in_context(&self, j: usize, context: Context) -> bool {
-        self.token(j).is_some_and(|t| {
-            t.is_word()
-                && self
-                    .vocab
-                    .context_words(context)
-                    .contains(&t.lower.as_str())
-        })
+        self.token(j)
+            .is_some_and(|t| t.is_word() && self.vocab.context_words(context).contains(&&*t.lower))
     }
 
     fn parse_at(&self, i: usize) -> Option<Parsed> {
@@ -962,7 +1042,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             None => true,
             Some(t) if !t.is_word() => true,
             Some(t) => matches!(
-                t.lower.as_str(),
+                &*t.lower,
                 "of" | "more"
                     | "less"
                     | "fewer"

@@ -17,8 +17,9 @@ pub struct Token<'a> {
     pub kind: TokenKind,
     /// As written.
     pub text: &'a str,
-    /// Lowercased (words only; equal to `text` otherwise).
-    pub lower: String,
+    /// Lowercased (words only; equal to `text` otherwise). Borrowed when `text` has no
+    /// capitals, which spares an allocation for most words.
+    pub lower: std::borrow::Cow<'a, str>,
     /// Character range `[start, end)` in the paragraph text.
     pub start: usize,
     pub end: usize,
@@ -110,10 +111,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         tokens.push(Token {
             kind,
             text: token_text,
-            lower: if kind == TokenKind::Word {
-                token_text.to_lowercase()
+            lower: if kind == TokenKind::Word && token_text.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(token_text.to_lowercase())
             } else {
-                token_text.to_string()
+                std::borrow::Cow::Borrowed(token_text)
             },
             start,
             end: i,

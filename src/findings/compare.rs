@@ -9,6 +9,7 @@
 use super::{Check, Finding, Severity, Span};
 use crate::article::{CheckOptions, CheckedArticle};
 use crate::facts::{Fact, FactKind};
+use crate::glossary::{Found, Glossary};
 use crate::lang::Lang;
 use crate::paragraphs::Paragraph;
 use std::collections::BTreeMap;
@@ -70,6 +71,33 @@ impl<'a> GroupView<'a> {
         self.members(lang)
             .iter()
             .filter_map(|&p| doc.paragraphs.get(p))
+            .collect()
+    }
+
+    /// The paragraphs of `lang` in this group with what `glossary` finds in each (found once
+    /// per article when the article was checked).
+    pub fn glossary_found(
+        &self,
+        lang: Lang,
+        glossary: &Glossary,
+    ) -> Vec<(&'a Paragraph, std::borrow::Cow<'a, Found>)> {
+        let article: &'a CheckedArticle = self.article;
+        let Some(d) = article.documents.iter().position(|d| d.lang == lang) else {
+            return Vec::new();
+        };
+        let (Some(doc), found) = (article.documents.get(d), article.glossary_found.get(d)) else {
+            return Vec::new();
+        };
+        self.members(lang)
+            .iter()
+            .filter_map(|&p| {
+                let paragraph = doc.paragraphs.get(p)?;
+                let found = match found.and_then(|f| f.get(p)) {
+                    Some(found) => std::borrow::Cow::Borrowed(found),
+                    None => std::borrow::Cow::Owned(glossary.find_all(lang, &paragraph.text)),
+                };
+                Some((paragraph, found))
+            })
             .collect()
     }
 
@@ -535,6 +563,7 @@ mod tests {
             documents,
             facts,
             alignment: vec![Group { members }],
+            glossary_found: Vec::new(),
             findings: Vec::new(),
         }
     }

@@ -14,8 +14,8 @@ pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
     }
     let mut findings = Vec::new();
     for &lang in &group.present {
-        for paragraph in group.paragraphs_of(lang) {
-            for found in glossary.find_bans(lang, &paragraph.text) {
+        for (paragraph, found_there) in group.glossary_found(lang, glossary) {
+            for found in &found_there.bans {
                 let Some(ban) = glossary.bans().get(found.ban) else {
                     continue;
                 };

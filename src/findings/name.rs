@@ -77,10 +77,15 @@ fn version<'a>(
 ) -> Version<'a> {
     let mut located = Vec::new();
     let mut words = Vec::new();
-    for paragraph in group.paragraphs_of(lang) {
+    for (paragraph, glossary_found) in group.glossary_found(lang, glossary) {
         let analysis = names::analyze(&paragraph.text, lang);
-        let matches = glossary.find_terms(lang, &paragraph.text);
-        let found = with_glossary(analysis.names, &matches, glossary, &paragraph.text, lang);
+        let found = with_glossary(
+            analysis.names,
+            &glossary_found.terms,
+            glossary,
+            &paragraph.text,
+            lang,
+        );
         located.extend(found.into_iter().map(|name| Located { name, paragraph }));
         words.extend(analysis.words);
     }

@@ -55,8 +55,8 @@ fn occurrences<'a>(
     let mut found: BTreeMap<Lang, BTreeMap<usize, Vec<Occurrence>>> = BTreeMap::new();
     for &lang in &group.present {
         let by_entry = found.entry(lang).or_default();
-        for paragraph in group.paragraphs_of(lang) {
-            for m in glossary.find_terms(lang, &paragraph.text) {
+        for (paragraph, found) in group.glossary_found(lang, glossary) {
+            for m in found.terms.iter().cloned() {
                 let is_term = glossary
                     .entries()
                     .get(m.entry)

@@ -89,6 +89,13 @@ pub struct BanMatch {
     pub text: String,
 }
 
+/// Everything a glossary finds in one text: occurrences of its entries and of its bans.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Found {
+    pub terms: Vec<Match>,
+    pub bans: Vec<BanMatch>,
+}
+
 /// A loaded, merged glossary, ready for matching.
 #[derive(Clone, Debug, Default)]
 pub struct Glossary {
@@ -187,37 +194,49 @@ impl Glossary {
     /// Every occurrence of an entry's form of `lang` in `text`, inflection-aware, longest
     /// match first, not overlapping, in text order.
     pub fn find_terms(&self, lang: Lang, text: &str) -> Vec<Match> {
-        find(&self.terms[slot(lang)], lang, text)
-            .into_iter()
-            .map(|(entry, start, end, text)| Match {
-                entry,
-                start,
-                end,
-                text,
-            })
-            .collect()
+        self.find_all(lang, text).terms
     }
 
     /// Every occurrence of a banned wording of `lang` in `text`, in text order.
     pub fn find_bans(&self, lang: Lang, text: &str) -> Vec<BanMatch> {
-        find(&self.banned[slot(lang)], lang, text)
-            .into_iter()
-            .map(|(ban, start, end, text)| BanMatch {
-                ban,
-                start,
-                end,
-                text,
-            })
-            .collect()
+        self.find_all(lang, text).bans
+    }
+
+    /// Terms and bans at once: the text is split into words and stemmed once for both.
+    pub fn find_all(&self, lang: Lang, text: &str) -> Found {
+        let (terms, bans) = (&self.terms[slot(lang)], &self.banned[slot(lang)]);
+        if terms.is_empty() && bans.is_empty() {
+            return Found::default();
+        }
+        let units: Vec<Unit> = matcher::units(lang, text);
+        Found {
+            terms: find(terms, &units, text)
+                .into_iter()
+                .map(|(entry, start, end, text)| Match {
+                    entry,
+                    start,
+                    end,
+                    text,
+                })
+                .collect(),
+            bans: find(bans, &units, text)
+                .into_iter()
+                .map(|(ban, start, end, text)| BanMatch {
+                    ban,
+                    start,
+                    end,
+                    text,
+                })
+                .collect(),
+        }
     }
 }
 
-fn find(trie: &Trie, lang: Lang, text: &str) -> Vec<(usize, usize, usize, String)> {
+fn find(trie: &Trie, units: &[Unit], text: &str) -> Vec<(usize, usize, usize, String)> {
     if trie.is_empty() {
         return Vec::new();
     }
-    let units: Vec<Unit> = matcher::units(lang, text);
-    let hits = trie.find(&units);
+    let hits = trie.find(units);
     if hits.is_empty() {
         return Vec::new();
     }

@@ -109,6 +109,7 @@ pub fn article(
         documents,
         facts,
         alignment,
+        glossary_found: Vec::new(),
         findings,
     }
 }

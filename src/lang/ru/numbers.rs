@@ -428,17 +428,11 @@ fn table() -> &'static WordTable {
             ADJECTIVE_ENDINGS,
             NumberWord::round(1_000, 1_000, Plurality::Plural),
         );
-        for &(prefix, value) in COMPOUND_PREFIXES {
-            for &(head, factor) in COMPOUND_HEADS {
-                for endings in [ADJECTIVE_ENDINGS, SOFT_ADJECTIVE_ENDINGS] {
-                    t.add_forms(
-                        &format!("{prefix}{head}"),
-                        endings,
-                        NumberWord::Compound(value * factor),
-                    );
-                }
-            }
-        }
+        t.add_compounds(
+            COMPOUND_PREFIXES,
+            COMPOUND_HEADS,
+            &[ADJECTIVE_ENDINGS, SOFT_ADJECTIVE_ENDINGS],
+        );
 
         t.add("%", NumberWord::Percent);
         t.add_forms(
