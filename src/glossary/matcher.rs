@@ -33,20 +33,61 @@ const ACRONYM: char = '\u{1}';
 const EXACT: char = '\u{2}';
 
 /// The stem of one lowercased word in `lang`.
+///
+/// Stems are remembered per thread: the same words come back in every paragraph and in
+/// every entry of a large glossary ("ставка", "міністерство"), and stemming was the largest
+/// cost of loading one.
 pub fn stem(lang: Lang, lower: &str) -> String {
-    match lang {
+    const REMEMBERED: usize = 100_000;
+    thread_local! {
+        static STEMS: std::cell::RefCell<[HashMap<String, String>; 3]> =
+            std::cell::RefCell::new(Default::default());
+    }
+    let slot = match lang {
+        Lang::En => 0,
+        Lang::Uk => 1,
+        Lang::Ru => 2,
+    };
+    let remembered = STEMS.with(|stems| {
+        stems
+            .borrow()
+            .get(slot)
+            .and_then(|known| known.get(lower).cloned())
+    });
+    if let Some(stem) = remembered {
+        return stem;
+    }
+    let stem = match lang {
         Lang::En => lang::en::stem::stem(lower),
         Lang::Uk => lang::uk::stem::stem(lower),
         Lang::Ru => lang::ru::stem::stem(lower),
-    }
+    };
+    STEMS.with(|stems| {
+        if let Some(known) = stems.borrow_mut().get_mut(slot) {
+            if known.len() >= REMEMBERED {
+                known.clear();
+            }
+            known.insert(lower.to_string(), stem.clone());
+        }
+    });
+    stem
 }
 
-/// True when a word is written as an acronym and must match in capitals only.
+/// True when a word is written as an acronym and must match in capitals only: two or more
+/// letters, all capitals, or a capital after the first letter.
 pub fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| is_letter(*c)).collect();
-    letters.len() >= 2
-        && (letters.iter().all(|c| c.is_uppercase())
-            || letters.iter().skip(1).any(|c| c.is_uppercase()))
+    let mut letters = word.chars().filter(|c| is_letter(*c));
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    let (mut count, mut all_upper, mut later_upper) = (1usize, first.is_uppercase(), false);
+    for c in letters {
+        count += 1;
+        let upper = c.is_uppercase();
+        all_upper &= upper;
+        later_upper |= upper;
+    }
+    count >= 2 && (all_upper || later_upper)
 }
 
 fn normalize_apostrophes(word: &str) -> String {
