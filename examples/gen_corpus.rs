@@ -214,7 +214,7 @@ fn group(value: usize, separator: &str) -> String {
     let digits = value.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(separator);
         }
         out.push(c);
@@ -231,7 +231,7 @@ fn text_mut<'a>(triple: &'a mut Triple, lang: &str) -> &'a mut String {
 }
 
 /// One seeded mistake in one language; returns what was done.
-fn plant(rng: &mut Lcg, paragraphs: &mut Vec<Triple>) -> Option<String> {
+fn plant(rng: &mut Lcg, paragraphs: &mut [Triple]) -> Option<String> {
     let langs = ["en", "uk", "ru"];
     let lang = *rng.pick(&langs);
     let target = rng.below(paragraphs.len());
