@@ -257,8 +257,19 @@ pub fn union(parts: &[Vec<AnchorId>]) -> Vec<AnchorId> {
 /// Bonus for shared anchors (negative) plus penalty for anchors only one side has.
 pub fn anchor_cost(first: &[AnchorId], second: &[AnchorId]) -> f32 {
     let mut shared = 0.0f32;
-    let mut unmatched_first: Vec<AnchorId> = Vec::new();
-    let mut unmatched_second: Vec<AnchorId> = Vec::new();
+    let mut missing = 0.0f32;
+    // Only names can still meet after the exact pass (a short name against a longer form it
+    // starts); other unmatched anchors are missing at once. The search calls this for every
+    // pair of paragraphs it considers, so nothing is allocated unless names are left over.
+    let mut names_first: Vec<AnchorId> = Vec::new();
+    let mut names_second: Vec<AnchorId> = Vec::new();
+    let mut unmatched = |anchor: &AnchorId, names: &mut Vec<AnchorId>| {
+        if anchor.kind == AnchorKind::Name {
+            names.push(*anchor);
+        } else {
+            missing += anchor_weights(anchor.kind).1;
+        }
+    };
     let (mut i, mut j) = (0, 0);
     loop {
         match (first.get(i), second.get(j)) {
@@ -268,32 +279,31 @@ pub fn anchor_cost(first: &[AnchorId], second: &[AnchorId]) -> f32 {
                 j += 1;
             }
             (Some(x), Some(y)) if x.id < y.id => {
-                unmatched_first.push(*x);
+                unmatched(x, &mut names_first);
                 i += 1;
             }
             (Some(_), Some(y)) | (None, Some(y)) => {
-                unmatched_second.push(*y);
+                unmatched(y, &mut names_second);
                 j += 1;
             }
             (Some(x), None) => {
-                unmatched_first.push(*x);
+                unmatched(x, &mut names_first);
                 i += 1;
             }
             (None, None) => break,
         }
     }
     // Short names against the longer forms they start, each used once.
-    let mut missing = 0.0f32;
-    for x in &unmatched_first {
-        match unmatched_second.iter().position(|y| x.matches(y)) {
+    for x in &names_first {
+        match names_second.iter().position(|y| x.matches(y)) {
             Some(found) => {
-                unmatched_second.swap_remove(found);
+                names_second.swap_remove(found);
                 shared += anchor_weights(x.kind).0;
             }
             None => missing += anchor_weights(x.kind).1,
         }
     }
-    missing += unmatched_second
+    missing += names_second
         .iter()
         .map(|y| anchor_weights(y.kind).1)
         .sum::<f32>();

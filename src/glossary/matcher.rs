@@ -90,8 +90,12 @@ pub fn is_acronym(word: &str) -> bool {
     count >= 2 && (all_upper || later_upper)
 }
 
-fn normalize_apostrophes(word: &str) -> String {
-    word.replace(['’', 'ʼ'], "'")
+fn normalize_apostrophes(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.contains(['’', 'ʼ']) {
+        std::borrow::Cow::Owned(word.replace(['’', 'ʼ'], "'"))
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
 }
 
 /// One word (or run of digits) of a text, with the keys it can match.
