@@ -5,6 +5,10 @@ use concord::article::{check_documents, CheckOptions};
 use concord::input::{self, discover};
 use std::path::PathBuf;
 
+// The allocator the `concord` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = PathBuf::from(

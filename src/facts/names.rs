@@ -677,7 +677,31 @@ fn flush(
 }
 
 /// Normalized Latin forms of a lowercased word, with and without case endings.
+///
+/// Keys are remembered per thread: the same names come back paragraph after paragraph and
+/// article after article, and transliterating them was the costliest step of the name check.
 pub fn word_keys(lower: &str, lang: Lang) -> Vec<String> {
+    const REMEMBERED: usize = 50_000;
+    thread_local! {
+        static KEYS: std::cell::RefCell<std::collections::HashMap<(Lang, String), Vec<String>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    let key = (lang, lower.to_string());
+    if let Some(keys) = KEYS.with(|known| known.borrow().get(&key).cloned()) {
+        return keys;
+    }
+    let keys = make_word_keys(lower, lang);
+    KEYS.with(|known| {
+        let mut known = known.borrow_mut();
+        if known.len() >= REMEMBERED {
+            known.clear();
+        }
+        known.insert(key, keys.clone());
+    });
+    keys
+}
+
+fn make_word_keys(lower: &str, lang: Lang) -> Vec<String> {
     let tables = tables(lang);
     let mut keys = vec![latin_key(&lang.transliterate(lower))];
     if !tables.spoken_spellings.is_empty() {
