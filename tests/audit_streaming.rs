@@ -41,6 +41,7 @@ static NO_CONFIG: concord::config::Config = concord::config::Config {
     glossaries: Vec::new(),
     exclude: Vec::new(),
     checks: std::collections::BTreeMap::new(),
+    max_file_size: None,
 };
 
 fn streamed(options: &AuditOptions) -> String {

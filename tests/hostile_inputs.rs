@@ -5,7 +5,7 @@
 
 use assert_cmd::Command;
 use concord::article::{check_documents, CheckOptions, CheckedArticle};
-use concord::facts::{self, FactKind, FactValue};
+use concord::facts::{self, FactKind};
 use concord::findings::Check;
 use concord::input::{load_document, Document, ReadOptions};
 use concord::paragraphs::{self, Format};
@@ -422,7 +422,7 @@ fn invisible_characters_inside_numbers_and_names_change_nothing() {
         ["10000"]
     );
     assert_eq!(
-        numbers(&format!("10\u{2060}000\u{200D} військових"), Lang::Uk),
+        numbers("10\u{2060}000\u{200D} військових", Lang::Uk),
         ["10000"]
     );
     assert_eq!(numbers("1\u{00AD}3,5\u{200F} млн", Lang::Ru), ["13500000"]);

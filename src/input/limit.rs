@@ -96,7 +96,7 @@ fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -245,16 +245,21 @@ pub fn html_too_deep(text: &str, max_depth: usize) -> Option<usize> {
 }
 
 /// The length of the rest of a tag after its name, up to and including `>`, skipping `>`
-/// inside quoted attribute values.
+/// inside quoted attribute values (a quote opens a value only right after `=`, as in the
+/// parser: the apostrophe of `<p data-x=don't>` quotes nothing).
 fn tag_length(rest: &[u8]) -> Option<usize> {
     let mut quote: Option<u8> = None;
+    let mut after_equals = false;
     for (i, &b) in rest.iter().enumerate() {
         match quote {
             Some(q) if b == q => quote = None,
             Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if (b == b'"' || b == b'\'') && after_equals => quote = Some(b),
             None if b == b'>' => return Some(i + 1),
             None => {}
+        }
+        if !b.is_ascii_whitespace() {
+            after_equals = quote.is_none() && b == b'=';
         }
     }
     None
@@ -333,6 +338,8 @@ mod tests {
         );
         assert_eq!(html_too_deep(&flat, 10), None);
         // An end tag closes what was opened after its start tag, as the parser does.
+        let apostrophes = "<div><p data-x=don't>text</p></div>".repeat(20);
+        assert_eq!(html_too_deep(&apostrophes, 3), None);
         let misnested = "<div><span><b>text</div>".repeat(20);
         assert_eq!(html_too_deep(&misnested, 3), None);
         let unclosed = "<blockquote><span>".repeat(20);
