@@ -66,6 +66,8 @@ pub struct Articles {
     pub files: Vec<(String, PathBuf)>,
     /// Force an encoding instead of detecting one.
     pub encoding: Option<String>,
+    /// `--max-file-size`: refuse larger files (bytes); wins over `concord.toml`.
+    pub max_file_size: Option<u64>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -118,6 +120,7 @@ impl Articles {
     fn read_options(&self) -> ReadOptions {
         ReadOptions {
             encoding: self.encoding.clone(),
+            max_file_size: self.max_file_size,
         }
     }
 }
@@ -271,7 +274,10 @@ pub fn check_to(
     let options = AuditOptions {
         check: CheckOptions {
             source: request.source.or(config.source),
-            read: request.articles.read_options(),
+            read: ReadOptions {
+                max_file_size: request.articles.max_file_size.or(config.max_file_size),
+                ..request.articles.read_options()
+            },
             glossary,
             name_matching: request
                 .name_matching

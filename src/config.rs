@@ -40,6 +40,10 @@ name-similarity = 0.88
 # "*" within a name, "**" across folders).
 exclude = []
 
+# The largest file read (a number of bytes, or "50MB", "1GB"...): a larger file is refused
+# instead of read into memory.
+# max-file-size = "50MB"
+
 # Severity of each check: "error", "warning", "note" or "off".
 [checks]
 number = "error"
@@ -82,6 +86,8 @@ struct File {
     name_similarity: Option<f64>,
     #[serde(default)]
     checks: BTreeMap<String, CheckSetting>,
+    /// Bytes, or a size with a unit: read as a value so a bad one gets concord's message.
+    max_file_size: Option<toml::Value>,
 }
 
 /// Settings read from a `concord.toml`, paths resolved against its folder.
@@ -95,6 +101,8 @@ pub struct Config {
     pub exclude: Vec<String>,
     pub name_matching: Option<NameMatching>,
     pub checks: BTreeMap<Check, CheckSetting>,
+    /// The largest file read, in bytes.
+    pub max_file_size: Option<u64>,
 }
 
 /// The `concord.toml` in `start` or the nearest of its ancestors.
@@ -163,6 +171,25 @@ pub fn parse(source: &str, path: &Path) -> Result<Config> {
         })?;
         checks.insert(check, setting);
     }
+    let max_file_size = match &file.max_file_size {
+        None => None,
+        Some(setting) => {
+            let bytes = match setting {
+                toml::Value::Integer(bytes) => crate::input::limit::parse_size(&bytes.to_string()),
+                toml::Value::String(text) => crate::input::limit::parse_size(text),
+                other => Err(format!(
+                    "expected a number of bytes or a size such as \"50MB\", found {}",
+                    other.type_str()
+                )),
+            };
+            Some(bytes.map_err(|message| {
+                error_at(
+                    line_of("max-file-size"),
+                    format!("max-file-size: {message}"),
+                )
+            })?)
+        }
+    };
     let base = path.parent().unwrap_or(Path::new("."));
     Ok(Config {
         path: Some(path.to_path_buf()),
@@ -172,6 +199,7 @@ pub fn parse(source: &str, path: &Path) -> Result<Config> {
         exclude: file.exclude,
         name_matching,
         checks,
+        max_file_size,
     })
 }
 
@@ -310,6 +338,28 @@ mod tests {
         assert_eq!(bad_lang.and_then(|e| e.line), Some(1));
         let unknown_section = parsed("[name]\nsimilarity = 0.9\n").err();
         assert_eq!(unknown_section.and_then(|e| e.line), Some(1));
+    }
+
+    #[test]
+    fn max_file_size_in_bytes_or_with_a_unit() {
+        let size = |text: &str| parsed(text).map(|c| c.max_file_size);
+        assert_eq!(size("max-file-size = 1000000\n"), Ok(Some(1_000_000)));
+        assert_eq!(size("max-file-size = \"200 MB\"\n"), Ok(Some(200_000_000)));
+        assert_eq!(size("max-file-size = \"1GB\"\n"), Ok(Some(1_000_000_000)));
+        assert_eq!(size("fail-on = \"error\"\n"), Ok(None));
+        for bad in [
+            "fail-on = \"error\"\nmax-file-size = \"50 potatoes\"\n",
+            "fail-on = \"error\"\nmax-file-size = -5\n",
+            "fail-on = \"error\"\nmax-file-size = 1.5\n",
+            "fail-on = \"error\"\nmax-file-size = 0\n",
+        ] {
+            let error = parsed(bad).err();
+            let error = error.map(|e| (e.line, e.to_string()));
+            assert!(
+                matches!(&error, Some((Some(2), m)) if m.contains("max-file-size")),
+                "{bad}: {error:?}"
+            );
+        }
     }
 
     #[test]

@@ -70,6 +70,10 @@ struct ArticleArgs {
     /// Read files in this encoding instead of detecting it (e.g. windows-1251, koi8-u)
     #[arg(long, value_name = "NAME")]
     encoding: Option<String>,
+    /// Refuse files larger than this: bytes, or a size such as 50MB, 1GB [default: 50MB, or
+    /// concord.toml's max-file-size]
+    #[arg(long, value_name = "SIZE", value_parser = concord::input::limit::parse_size)]
+    max_file_size: Option<u64>,
 }
 
 impl ArticleArgs {
@@ -78,6 +82,7 @@ impl ArticleArgs {
             paths: self.paths,
             files: self.files,
             encoding: self.encoding,
+            max_file_size: self.max_file_size,
         }
     }
 }

@@ -43,6 +43,7 @@ static NO_CONFIG: concord::config::Config = concord::config::Config {
     exclude: Vec::new(),
     name_matching: None,
     checks: std::collections::BTreeMap::new(),
+    max_file_size: None,
 };
 
 fn streamed(options: &AuditOptions) -> String {

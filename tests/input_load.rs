@@ -189,12 +189,14 @@ fn forced_encoding_and_unknown_label() {
     let path = write(dir.path(), "uk.txt", &bytes);
     let forced = ReadOptions {
         encoding: Some("windows-1251".into()),
+        ..ReadOptions::default()
     };
     let document = load_document(Lang::Uk, &path, &forced).unwrap();
     assert_eq!(document.paragraphs[0].text, "Ціни зросли на 5%.");
     assert_eq!(document.encoding, Some("windows-1251"));
     let unknown = ReadOptions {
         encoding: Some("cp-ukr".into()),
+        ..ReadOptions::default()
     };
     assert!(unknown.check().is_err());
     assert!(forced.check().is_ok());
