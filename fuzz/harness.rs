@@ -182,13 +182,13 @@ pub fn names(data: &[u8]) {
             name.start,
             name.end
         );
-        let _ = names::names_match(name, name);
+        let _ = names::NameMatching::default().names_match(name, name);
     }
     for word in &analysis.words {
         assert!(word.start < word.end && word.end <= chars);
         let _ = word.keys();
         for name in &analysis.names {
-            let _ = names::word_matches(name, word);
+            let _ = names::NameMatching::default().word_matches(name, word);
         }
     }
 }
