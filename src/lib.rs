@@ -18,6 +18,7 @@ pub mod error;
 pub mod facts;
 pub mod findings;
 pub mod glossary;
+pub mod hashing;
 pub mod input;
 pub mod lang;
 pub mod paragraphs;

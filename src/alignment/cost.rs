@@ -15,7 +15,6 @@
 
 use super::anchors::{classify, AnchorKind, NAME_PREFIX};
 use super::ParagraphFeatures;
-use std::collections::HashMap;
 
 /// Gale and Church's variance of the length of a translation per character of the source.
 /// NTREX's professional uk/ru translations of English news measure 2.9–3.7 per segment; the
@@ -189,7 +188,7 @@ impl AnchorId {
 /// Interned anchors of every paragraph of every document, sorted by id.
 pub fn intern(docs: &[&[ParagraphFeatures]]) -> Vec<Vec<Vec<AnchorId>>> {
     // Facts and names live in separate namespaces; stems in a third.
-    let mut ids: HashMap<(u8, &str), u32> = HashMap::new();
+    let mut ids: crate::hashing::FastMap<(u8, &str), u32> = Default::default();
     let mut intern_key = |namespace: u8, key| -> u32 {
         let next = ids.len() as u32;
         *ids.entry((namespace, key)).or_insert(next)

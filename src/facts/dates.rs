@@ -28,7 +28,6 @@ use super::tokens::Token;
 use super::Fact;
 use super::FactValue;
 use crate::lang::Lang;
-use std::collections::HashMap;
 use std::fmt;
 
 /// What a language module must tell the date extractor.
@@ -114,7 +113,7 @@ pub enum DateWord {
 /// A word → meaning table built once by a language module.
 #[derive(Debug, Default)]
 pub struct WordTable {
-    words: HashMap<String, DateWord>,
+    words: crate::hashing::FastMap<String, DateWord>,
 }
 
 impl WordTable {

@@ -54,8 +54,8 @@ pub fn vocabulary(lang: Lang) -> &'static DetectionVocabulary {
 /// every word of every paragraph is looked up in them.
 pub struct Lexicon {
     raw: &'static DetectionVocabulary,
-    function_words: std::collections::HashSet<&'static str>,
-    labels: std::collections::HashSet<&'static str>,
+    function_words: crate::hashing::FastSet<&'static str>,
+    labels: crate::hashing::FastSet<&'static str>,
     sequences: Option<aho_corasick::AhoCorasick>,
 }
 

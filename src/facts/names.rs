@@ -123,13 +123,13 @@ impl Tables {
 #[derive(Debug)]
 struct Lookup {
     /// Entry → its first position in the table (earlier entries win).
-    positions: std::collections::HashMap<&'static str, usize>,
+    positions: crate::hashing::FastMap<&'static str, usize>,
     stems_inflect: bool,
 }
 
 impl Lookup {
     fn new(entries: impl Iterator<Item = &'static str>, stems_inflect: bool) -> Self {
-        let mut positions = std::collections::HashMap::new();
+        let mut positions = crate::hashing::FastMap::default();
         for (index, entry) in entries.enumerate() {
             positions.entry(entry).or_insert(index);
         }
@@ -683,8 +683,8 @@ fn flush(
 pub fn word_keys(lower: &str, lang: Lang) -> Vec<String> {
     const REMEMBERED: usize = 50_000;
     thread_local! {
-        static KEYS: std::cell::RefCell<std::collections::HashMap<(Lang, String), Vec<String>>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static KEYS: std::cell::RefCell<crate::hashing::FastMap<(Lang, String), Vec<String>>> =
+            std::cell::RefCell::new(Default::default());
     }
     let key = (lang, lower.to_string());
     if let Some(keys) = KEYS.with(|known| known.borrow().get(&key).cloned()) {

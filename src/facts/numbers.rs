@@ -7,7 +7,6 @@
 use super::tokens::{Token, TokenKind};
 use super::{Decimal, Fact, FactValue};
 use crate::lang::Lang;
-use std::collections::HashMap;
 use std::fmt;
 
 /// How a language writes digits.
@@ -213,7 +212,7 @@ impl UnitConversion {
 /// A word → meaning table, for language modules to build once from stems and endings.
 #[derive(Default)]
 pub struct WordTable {
-    words: HashMap<String, NumberWord>,
+    words: crate::hashing::FastMap<String, NumberWord>,
     compounds: Vec<Compounds>,
 }
 
@@ -222,7 +221,7 @@ pub struct WordTable {
 /// up rather than listed: listing them was most of a check's start-up time.
 struct Compounds {
     /// Prefix → (its first position, value).
-    prefixes: HashMap<&'static str, (usize, u64)>,
+    prefixes: crate::hashing::FastMap<&'static str, (usize, u64)>,
     /// The letters prefixes start with and their longest length in bytes: most words are
     /// turned away by these without a lookup.
     initials: Vec<char>,
@@ -299,7 +298,7 @@ impl WordTable {
         heads: &'static [(&'static str, u64)],
         endings: &[&'static [&'static str]],
     ) {
-        let mut first = HashMap::new();
+        let mut first = crate::hashing::FastMap::default();
         for (at, &(prefix, value)) in prefixes.iter().enumerate() {
             first.entry(prefix).or_insert((at, value));
         }

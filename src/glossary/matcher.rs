@@ -17,8 +17,8 @@
 
 use crate::facts::tokens::is_letter;
 use crate::facts::tokens::{tokenize, TokenKind};
+use crate::hashing::FastMap;
 use crate::lang::{self, Lang};
-use std::collections::HashMap;
 
 /// How a form's word must be matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +40,7 @@ const EXACT: char = '\u{2}';
 pub fn stem(lang: Lang, lower: &str) -> String {
     const REMEMBERED: usize = 100_000;
     thread_local! {
-        static STEMS: std::cell::RefCell<[HashMap<String, String>; 3]> =
+        static STEMS: std::cell::RefCell<[FastMap<String, String>; 3]> =
             std::cell::RefCell::new(Default::default());
     }
     let slot = match lang {
@@ -242,9 +242,9 @@ pub fn form_keys(lang: Lang, form: &str, mode: Mode) -> Option<Vec<String>> {
 /// A trie over key ids for one language.
 #[derive(Clone, Debug, Default)]
 pub struct Trie {
-    vocabulary: HashMap<String, u32>,
-    edges: HashMap<(u32, u32), u32>,
-    targets: HashMap<u32, usize>,
+    vocabulary: FastMap<String, u32>,
+    edges: FastMap<(u32, u32), u32>,
+    targets: FastMap<u32, usize>,
     nodes: u32,
 }
 
