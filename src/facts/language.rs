@@ -716,6 +716,16 @@ fn identify_latin(words: &[&Word]) -> Option<Identified> {
             letters: total,
         });
     }
+    // From three English function words on, no whatlang verdict can outvote them below
+    // (1.2 · 3 − 0.5 > 2.0, its strongest contrary vote): English, without asking it. This
+    // spares whatlang, a tenth of an audit's time, on short English paragraphs.
+    if hits >= 3 {
+        return Some(Identified {
+            lang: IdentifiedLang::En,
+            confidence: sigmoid(1.2 * hits as f64 - 0.5),
+            letters: total,
+        });
+    }
     let text: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
     let info = whatlang::detect(&text.join(" "));
     // Among en, uk and ru a Latin text is English unless whatlang is sure it is another
@@ -971,6 +981,20 @@ mod tests {
             Some(IdentifiedLang::Other("de".into()))
         );
         assert_eq!(IdentifiedLang::Other("de".into()).name(), "German");
+    }
+
+    #[test]
+    fn english_lookalike_words_do_not_make_german_english() {
+        // "was", "also", "is", "over" are English function words too.
+        assert_eq!(
+            lang_of("Was die Regierung jetzt plant, ist also klar: die Hilfe für die Ukraine wird bis zum Ende des Jahres verlängert."),
+            Some(IdentifiedLang::Other("de".into()))
+        );
+        // A short English title with a quote is settled without whatlang, as English.
+        assert_eq!(
+            lang_of("\"We will not give up\": what the mayor said about the attack"),
+            Some(IdentifiedLang::En)
+        );
     }
 
     #[test]
