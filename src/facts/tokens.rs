@@ -71,43 +71,52 @@ pub fn is_letter_or_digit(c: char) -> bool {
 /// Splits `text` into tokens. Apostrophes (normalized to `'`) join letters into one word only
 /// for Ukrainian-style words such as "п'ять" and "м'ясо": a letter on both sides.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
-    let mut tokens = Vec::new();
-    let mut i = 0;
-    let mut gap_start = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    // One pass over the characters, keeping byte and character positions together: every
+    // extractor tokenizes every paragraph, and an index of all characters cost as much memory
+    // as the text four times over.
+    let mut tokens = Vec::with_capacity(text.len() / 8);
+    let mut rest = text.char_indices().peekable();
+    let mut position = 0usize;
+    let mut gap_start = 0usize;
+    while let Some(&(start_byte, c)) = rest.peek() {
         if c.is_whitespace() {
-            i += 1;
+            rest.next();
+            position += 1;
             continue;
         }
-        let start = i;
+        let start = position;
+        rest.next();
+        position += 1;
         let kind = if c.is_ascii_digit() {
-            while i < chars.len() && chars[i].1.is_ascii_digit() {
-                i += 1;
+            while rest.next_if(|&(_, ch)| ch.is_ascii_digit()).is_some() {
+                position += 1;
             }
             TokenKind::Digits
         } else if is_word_char(c) {
-            while i < chars.len() {
-                let ch = chars[i].1;
+            let mut previous = c;
+            while let Some(&(at, ch)) = rest.peek() {
                 let joins_apostrophe = ch == '\''
-                    && i + 1 < chars.len()
-                    && is_word_char(chars[i + 1].1)
-                    && !is_latin(chars[i - 1].1);
-                if is_word_char(ch) || joins_apostrophe {
-                    i += 1;
-                } else {
+                    && !is_latin(previous)
+                    && text
+                        .get(at + ch.len_utf8()..)
+                        .and_then(|after| after.chars().next())
+                        .is_some_and(is_word_char);
+                if !(is_word_char(ch) || joins_apostrophe) {
                     break;
                 }
+                previous = ch;
+                rest.next();
+                position += 1;
             }
             TokenKind::Word
         } else {
-            i += 1;
             TokenKind::Punct
         };
-        let token_text = &text[byte_at(start)..byte_at(i)];
-        let gap_before = &text[byte_at(gap_start).min(byte_at(start))..byte_at(start)];
+        let end_byte = rest.peek().map_or(text.len(), |&(at, _)| at);
+        let token_text = text.get(start_byte..end_byte).unwrap_or_default();
+        let gap_before = text
+            .get(gap_start.min(start_byte)..start_byte)
+            .unwrap_or_default();
         tokens.push(Token {
             kind,
             text: token_text,
@@ -117,10 +126,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 std::borrow::Cow::Borrowed(token_text)
             },
             start,
-            end: i,
+            end: position,
             gap_before,
         });
-        gap_start = i;
+        gap_start = end_byte;
     }
     tokens
 }
