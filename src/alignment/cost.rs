@@ -255,51 +255,11 @@ pub fn union(parts: &[Vec<AnchorId>]) -> Vec<AnchorId> {
 
 /// Bonus for shared anchors (negative) plus penalty for anchors only one side has.
 pub fn anchor_cost(first: &[AnchorId], second: &[AnchorId]) -> f32 {
-    // The search calls this for every pair of paragraphs it considers. Most pairs have no
-    // short name left over after the exact pass, and then nothing more can meet: one pass
-    // without collecting anything gives the cost.
-    let mut shared = 0.0f32;
-    let mut missing = 0.0f32;
-    let mut short_name_left = false;
-    let mut left_over = |anchor: &AnchorId| {
-        missing += anchor_weights(anchor.kind).1;
-        short_name_left |= anchor.kind == AnchorKind::Name && anchor.short;
-    };
-    let (mut i, mut j) = (0, 0);
-    loop {
-        match (first.get(i), second.get(j)) {
-            (Some(x), Some(y)) if x.id == y.id => {
-                shared += anchor_weights(x.kind).0.min(anchor_weights(y.kind).0);
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x.id < y.id => {
-                left_over(x);
-                i += 1;
-            }
-            (Some(_), Some(y)) | (None, Some(y)) => {
-                left_over(y);
-                j += 1;
-            }
-            (Some(x), None) => {
-                left_over(x);
-                i += 1;
-            }
-            (None, None) => break,
-        }
-    }
-    if !short_name_left {
-        return missing.min(MISSING_PENALTY_CAP) - shared.min(SHARED_BONUS_CAP);
-    }
-    anchor_cost_with_short_names(first, second)
-}
-
-/// [`anchor_cost`] when short names are left over after the exact pass.
-fn anchor_cost_with_short_names(first: &[AnchorId], second: &[AnchorId]) -> f32 {
     let mut shared = 0.0f32;
     let mut missing = 0.0f32;
     // Only names can still meet after the exact pass (a short name against a longer form it
-    // starts); other unmatched anchors are missing at once.
+    // starts); other unmatched anchors are missing at once. The search calls this for every
+    // pair of paragraphs it considers, so nothing is allocated unless names are left over.
     let mut names_first: Vec<AnchorId> = Vec::new();
     let mut names_second: Vec<AnchorId> = Vec::new();
     let mut unmatched = |anchor: &AnchorId, names: &mut Vec<AnchorId>| {
