@@ -2,8 +2,10 @@
 
 use crate::alignment::{self, Group};
 use crate::facts::language::{self, Identified};
+use crate::facts::tokens::tokenize;
 use crate::facts::{self, Fact};
 use crate::findings::Finding;
+use crate::glossary::Found;
 use crate::input::{self, ArticleSource, Document, ReadOptions};
 use crate::lang::Lang;
 use crate::Result;
@@ -69,15 +71,32 @@ pub fn check_documents(
     options: &CheckOptions,
 ) -> CheckedArticle {
     documents.sort_by_key(|d| d.lang);
-    let facts: Vec<Vec<Vec<Fact>>> = documents
-        .iter()
-        .map(|d| {
-            d.paragraphs
-                .iter()
-                .map(|p| facts::extract(&p.text, d.lang))
-                .collect()
-        })
-        .collect();
+    // Each paragraph is tokenized once, for the facts, the alignment anchors and the glossary.
+    let mut facts: Vec<Vec<Vec<Fact>>> = Vec::with_capacity(documents.len());
+    let mut features: Vec<Vec<alignment::ParagraphFeatures>> = Vec::with_capacity(documents.len());
+    let mut glossary_found: Vec<Vec<Found>> = Vec::with_capacity(documents.len());
+    for d in &documents {
+        let (mut doc_facts, mut doc_features, mut doc_found) = (Vec::new(), Vec::new(), Vec::new());
+        for p in &d.paragraphs {
+            let tokens = tokenize(&p.text);
+            let found_facts = facts::extract_from_tokens(&tokens, d.lang);
+            doc_features.push(alignment::anchors::features_from_tokens(
+                &p.text,
+                &tokens,
+                d.lang,
+                &found_facts,
+            ));
+            doc_found.push(
+                options
+                    .glossary
+                    .find_all_in_tokens(d.lang, &p.text, &tokens),
+            );
+            doc_facts.push(found_facts);
+        }
+        facts.push(doc_facts);
+        features.push(doc_features);
+        glossary_found.push(doc_found);
+    }
     let identified: Vec<Vec<Option<Identified>>> = documents
         .iter()
         .map(|d| {
@@ -92,27 +111,7 @@ pub fn check_documents(
         .zip(&identified)
         .map(|(d, paragraphs)| language::wrong_document_language(d.lang, paragraphs))
         .collect();
-    let features: Vec<Vec<alignment::ParagraphFeatures>> = documents
-        .iter()
-        .zip(&facts)
-        .map(|(d, doc_facts)| {
-            d.paragraphs
-                .iter()
-                .zip(doc_facts)
-                .map(|(p, f)| alignment::anchors::features(&p.text, d.lang, f))
-                .collect()
-        })
-        .collect();
     let alignment = alignment::align(&features);
-    let glossary_found = documents
-        .iter()
-        .map(|d| {
-            d.paragraphs
-                .iter()
-                .map(|p| options.glossary.find_all(d.lang, &p.text))
-                .collect()
-        })
-        .collect();
     let mut article = CheckedArticle {
         path,
         documents,

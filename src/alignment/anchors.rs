@@ -50,6 +50,16 @@ pub fn classify(anchor: &str) -> (AnchorKind, &str) {
 
 /// Features of one paragraph, from its text and the facts already extracted from it.
 pub fn features(text: &str, lang: Lang, facts: &[Fact]) -> ParagraphFeatures {
+    features_from_tokens(text, &tokenize(text), lang, facts)
+}
+
+/// [`features`] from the paragraph's tokens.
+pub fn features_from_tokens(
+    text: &str,
+    tokens: &[Token],
+    lang: Lang,
+    facts: &[Fact],
+) -> ParagraphFeatures {
     let mut anchors: Vec<String> = facts
         .iter()
         .map(|f| {
@@ -62,7 +72,7 @@ pub fn features(text: &str, lang: Lang, facts: &[Fact]) -> ParagraphFeatures {
         })
         .collect();
     anchors.extend(
-        name_words(text, lang)
+        name_words(tokens, lang)
             .filter_map(|word| name_skeleton(&lang.transliterate(word)))
             .map(|skeleton| format!("{NAME_PREFIX}{skeleton}")),
     );
@@ -79,12 +89,11 @@ pub fn features(text: &str, lang: Lang, facts: &[Fact]) -> ParagraphFeatures {
 
 /// Words likely to be names: capitalized words that do not start a sentence, and, in a
 /// Cyrillic text, every Latin word ("The Boston Globe", "iPhone").
-fn name_words(text: &str, lang: Lang) -> impl Iterator<Item = &str> {
-    let tokens = tokenize(text);
+fn name_words<'a>(tokens: &[Token<'a>], lang: Lang) -> impl Iterator<Item = &'a str> {
     let mut words = Vec::new();
     let mut sentence_start = true;
     let mut previous_word: Option<&Token> = None;
-    for token in &tokens {
+    for token in tokens {
         match token.kind {
             TokenKind::Word => {
                 let latin_in_cyrillic =

@@ -62,9 +62,14 @@ impl Fact {
 /// All facts of one paragraph, in text order. Dates are found first; a number inside a date
 /// (the day, the year) belongs to the date and is not reported as a number of its own.
 pub fn extract(text: &str, lang: Lang) -> Vec<Fact> {
-    let tokens = tokens::tokenize(text);
-    let dates = dates::extract(&tokens, lang);
-    let numbers = numbers::extract(&tokens, lang);
+    extract_from_tokens(&tokens::tokenize(text), lang)
+}
+
+/// [`extract`] from the paragraph's tokens, for callers that tokenize once for every
+/// extractor.
+pub fn extract_from_tokens(tokens: &[tokens::Token], lang: Lang) -> Vec<Fact> {
+    let dates = dates::extract(tokens, lang);
+    let numbers = numbers::extract(tokens, lang);
     let mut facts: Vec<Fact> = numbers
         .into_iter()
         .filter(|n| !dates.iter().any(|d| n.start < d.end && d.start < n.end))

@@ -16,7 +16,7 @@
 //! other punctuation ends a match: a term never spans two sentences or clauses.
 
 use crate::facts::tokens::is_letter;
-use crate::facts::tokens::{tokenize, TokenKind};
+use crate::facts::tokens::{tokenize, Token, TokenKind};
 use crate::hashing::FastMap;
 use crate::lang::{self, Lang};
 
@@ -112,7 +112,11 @@ pub struct Unit {
 
 /// Splits a text into units; see the module documentation.
 pub fn units(lang: Lang, text: &str) -> Vec<Unit> {
-    let tokens = tokenize(text);
+    units_from_tokens(lang, &tokenize(text))
+}
+
+/// [`units`] from the text's tokens.
+pub fn units_from_tokens(lang: Lang, tokens: &[Token]) -> Vec<Unit> {
     let mut units = Vec::with_capacity(tokens.len());
     let mut pending_break = false;
     let mut i = 0;
@@ -120,7 +124,7 @@ pub fn units(lang: Lang, text: &str) -> Vec<Unit> {
         let touches_next = tokens.get(i + 1).is_some_and(|t| t.gap_before.is_empty());
         match token.kind {
             TokenKind::Word | TokenKind::Digits => {
-                if let Some((unit_end, letters, next)) = dotted_acronym(&tokens, i) {
+                if let Some((unit_end, letters, next)) = dotted_acronym(tokens, i) {
                     units.push(Unit {
                         start: token.start,
                         end: unit_end,

@@ -204,11 +204,24 @@ impl Glossary {
 
     /// Terms and bans at once: the text is split into words and stemmed once for both.
     pub fn find_all(&self, lang: Lang, text: &str) -> Found {
+        if self.terms[slot(lang)].is_empty() && self.banned[slot(lang)].is_empty() {
+            return Found::default();
+        }
+        self.find_all_in_tokens(lang, text, &crate::facts::tokens::tokenize(text))
+    }
+
+    /// [`Glossary::find_all`] from the text's tokens.
+    pub fn find_all_in_tokens(
+        &self,
+        lang: Lang,
+        text: &str,
+        tokens: &[crate::facts::tokens::Token],
+    ) -> Found {
         let (terms, bans) = (&self.terms[slot(lang)], &self.banned[slot(lang)]);
         if terms.is_empty() && bans.is_empty() {
             return Found::default();
         }
-        let units: Vec<Unit> = matcher::units(lang, text);
+        let units: Vec<Unit> = matcher::units_from_tokens(lang, tokens);
         Found {
             terms: find(terms, &units, text)
                 .into_iter()
