@@ -8,8 +8,8 @@
 //! - `quote` when the paragraph quotes someone.
 
 use super::ParagraphFeatures;
+use crate::facts::tokens::{ends_sentence, tokenize, Token, TokenKind};
 use crate::facts::tokens::{is_letter, is_letter_or_digit};
-use crate::facts::tokens::{tokenize, Token, TokenKind};
 use crate::facts::Fact;
 use crate::lang::Lang;
 use unicode_normalization::UnicodeNormalization;
@@ -118,23 +118,6 @@ fn name_words<'a>(tokens: &[Token<'a>], lang: Lang) -> impl Iterator<Item = &'a 
         }
     }
     words.into_iter()
-}
-
-/// True for a sentence-ending mark. A full stop after a short capitalized word is an
-/// abbreviation ("U.S. Sen. Elizabeth Warren", "Mr. Smith", "ст. Петров"), not an end.
-fn ends_sentence(token: &Token, previous_word: Option<&Token>) -> bool {
-    if token.is_punct('!') || token.is_punct('?') || token.is_punct('…') {
-        return true;
-    }
-    if !token.is_punct('.') {
-        return false;
-    }
-    match previous_word {
-        Some(word) if word.end == token.start => {
-            !(word.is_capitalized() && word.text.chars().count() <= 3)
-        }
-        _ => true,
-    }
 }
 
 /// True when the paragraph quotes: guillemets, typographic or straight double quotes, or a

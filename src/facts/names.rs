@@ -20,7 +20,7 @@
 //! Words that are translated rather than transliterated ("Forces", "Інститут", "Верховна")
 //! are `common`: they belong to the name but do not identify it.
 
-use super::tokens::{tokenize, Token, TokenKind};
+use super::tokens::{ends_sentence, tokenize, Token, TokenKind};
 use crate::facts::tokens::is_letter;
 use crate::lang::Lang;
 use unicode_normalization::UnicodeNormalization;
@@ -1051,23 +1051,6 @@ fn title_case_sentences(tokens: &[Token], lang: Lang) -> Vec<bool> {
     }
     sentences.push(lang == Lang::En && judge(capitalized, total));
     sentences
-}
-
-/// True for a sentence-ending mark. A full stop after a short capitalized word is an
-/// abbreviation ("Sen. Elizabeth Warren", "Mr. Smith"), not an end.
-fn ends_sentence(token: &Token, previous_word: Option<&Token>) -> bool {
-    if token.is_punct('!') || token.is_punct('?') || token.is_punct('…') {
-        return true;
-    }
-    if !token.is_punct('.') {
-        return false;
-    }
-    match previous_word {
-        Some(word) if word.end == token.start => {
-            !(word.is_capitalized() && word.text.chars().count() <= 3)
-        }
-        _ => true,
-    }
 }
 
 /// After an opening quote, a bracket or a dash a capital letter starts a quotation or an

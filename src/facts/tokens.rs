@@ -134,6 +134,23 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     tokens
 }
 
+/// True for a sentence-ending mark. A full stop after a short capitalized word is an
+/// abbreviation ("U.S. Sen. Elizabeth Warren", "Mr. Smith", "ст. Петров"), not an end.
+pub fn ends_sentence(token: &Token, previous_word: Option<&Token>) -> bool {
+    if token.is_punct('!') || token.is_punct('?') || token.is_punct('…') {
+        return true;
+    }
+    if !token.is_punct('.') {
+        return false;
+    }
+    match previous_word {
+        Some(word) if word.end == token.start => {
+            !(word.is_capitalized() && word.text.chars().count() <= 3)
+        }
+        _ => true,
+    }
+}
+
 fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic()
 }
