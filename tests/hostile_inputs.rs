@@ -22,6 +22,14 @@ fn concord() -> Command {
     cmd
 }
 
+/// `concord check --color never FOLDER`, run.
+fn check_folder(folder: &std::path::Path) -> assert_cmd::assert::Assert {
+    concord()
+        .args(["check", "--color", "never"])
+        .arg(folder)
+        .assert()
+}
+
 fn folder_with(files: &[(&str, &[u8])]) -> TempDir {
     let dir = TempDir::new().unwrap_or_else(|e| panic!("{e}"));
     write_files(dir.path(), files);
@@ -83,10 +91,7 @@ fn a_binary_file_named_en_txt_is_refused_with_the_byte_offset() {
     let mut png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00".to_vec();
     png.extend((0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 24) as u8));
     let dir = folder_with(&[("en.txt", &png), ("uk.txt", UK.as_bytes())]);
-    concord()
-        .args(["check", "--color", "never"])
-        .arg(dir.path())
-        .assert()
+    check_folder(dir.path())
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains(
@@ -114,10 +119,7 @@ fn a_100_mb_single_line_is_refused_by_the_default_limit_before_it_is_read() {
     let dir = folder_with(&[("uk.txt", UK.as_bytes())]);
     write_single_line(&dir.path().join("en.txt"), 100 * 1024 * 1024);
     let started = std::time::Instant::now();
-    concord()
-        .args(["check", "--color", "never"])
-        .arg(dir.path())
-        .assert()
+    check_folder(dir.path())
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains(
@@ -264,10 +266,7 @@ fn a_pipe_that_never_ends_is_cut_at_the_limit() {
 fn ten_thousand_blank_lines_are_an_empty_file() {
     let blank = "\n".repeat(10_000);
     let dir = folder_with(&[("en.txt", blank.as_bytes()), ("uk.txt", UK.as_bytes())]);
-    concord()
-        .args(["check", "--color", "never"])
-        .arg(dir.path())
-        .assert()
+    check_folder(dir.path())
         .code(2)
         .stderr(predicate::str::contains("en.txt: file is empty"));
 }
@@ -282,10 +281,7 @@ fn markdown_nested_ten_thousand_deep_is_read_as_its_text() {
         ("uk.md", listed(UK).as_bytes()),
         ("ru.md", numbered(RU).as_bytes()),
     ]);
-    concord()
-        .args(["check", "--color", "never"])
-        .arg(dir.path())
-        .assert()
+    check_folder(dir.path())
         .code(0)
         .stdout(predicate::str::contains(
             "no findings in 1 article (1 paragraph group checked)",
@@ -293,10 +289,7 @@ fn markdown_nested_ten_thousand_deep_is_read_as_its_text() {
     // The same nesting with a wrong number in it is still checked.
     let wrong = quoted(&EN.replace("10,000", "12,000"));
     fs::write(dir.path().join("en.md"), wrong).unwrap_or_else(|e| panic!("{e}"));
-    concord()
-        .args(["check", "--color", "never"])
-        .arg(dir.path())
-        .assert()
+    check_folder(dir.path())
         .code(1)
         .stdout(predicate::str::contains(
             "error[number]: en says 12000 where uk and ru say 10000",
@@ -313,10 +306,7 @@ fn html_nested_fifty_thousand_deep_is_refused_at_its_line() {
     let quotes = format!("<p>{UK}</p>\n{}", "<blockquote>\n".repeat(50_000));
     let dir = folder_with(&[("en.html", divs.as_bytes()), ("uk.html", quotes.as_bytes())]);
     let started = std::time::Instant::now();
-    concord()
-        .args(["check", "--color", "never"])
-        .arg(dir.path())
-        .assert()
+    check_folder(dir.path())
         .code(2)
         .stderr(predicate::str::contains(
             "en.html:3: HTML nests elements more than 1000 deep",
@@ -348,10 +338,7 @@ fn html_nested_a_few_hundred_deep_is_still_read() {
         ("en.html", nested(EN).as_bytes()),
         ("uk.html", nested(UK).as_bytes()),
     ]);
-    concord()
-        .args(["check", "--color", "never"])
-        .arg(dir.path())
-        .assert()
+    check_folder(dir.path())
         .code(0)
         .stdout(predicate::str::contains("no findings"));
 }
