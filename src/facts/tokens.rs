@@ -39,7 +39,7 @@ impl Token<'_> {
     }
     /// True when the word starts with an uppercase letter.
     pub fn is_capitalized(&self) -> bool {
-        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(is_upper)
     }
 }
 
@@ -59,6 +59,25 @@ pub fn is_letter(c: char) -> bool {
         '\u{400}'..='\u{481}' | '\u{48a}'..='\u{52f}' => true,
         '\u{482}'..='\u{489}' => false,
         _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_uppercase`, answered without the Unicode table search for ASCII and the Cyrillic
+/// block, where capitals are U+0410..=U+042F and U+0400..=U+040F, and the historic and
+/// non-Russian letters from U+0460 on alternate capital, small (in odd pairs from U+04C1).
+#[inline]
+pub fn is_upper(c: char) -> bool {
+    let code = u32::from(c);
+    match c {
+        'A'..='Z' => true,
+        '\0'..='\u{7f}' => false,
+        '\u{400}'..='\u{42f}' => true,
+        '\u{430}'..='\u{45f}' => false,
+        '\u{460}'..='\u{481}' | '\u{48a}'..='\u{4bf}' | '\u{4d0}'..='\u{52f}' => code % 2 == 0,
+        '\u{4c0}' => true,
+        '\u{4c1}'..='\u{4ce}' => code % 2 == 1,
+        '\u{482}'..='\u{489}' | '\u{4cf}' => false,
+        _ => c.is_uppercase(),
     }
 }
 
@@ -120,7 +139,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         tokens.push(Token {
             kind,
             text: token_text,
-            lower: if kind == TokenKind::Word && token_text.chars().any(char::is_uppercase) {
+            lower: if kind == TokenKind::Word && token_text.chars().any(is_upper) {
                 std::borrow::Cow::Owned(token_text.to_lowercase())
             } else {
                 std::borrow::Cow::Borrowed(token_text)
@@ -205,6 +224,7 @@ mod tests {
         for c in ('\0'..='\u{2fff}').chain(['\u{1d400}', '\u{10ffff}']) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
         }
     }
 

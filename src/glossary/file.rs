@@ -6,6 +6,7 @@ use super::{Ban, Entry};
 use crate::error::line_and_column;
 use crate::findings::Severity;
 use crate::lang::Lang;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -172,7 +173,7 @@ impl<'a> Layout<'a> {
 
 struct Reader<'a> {
     path: &'a Path,
-    layout: Layout<'a>,
+    layout: &'a Layout<'a>,
     problems: Vec<Problem>,
 }
 
@@ -400,9 +401,10 @@ impl Reader<'_> {
 
 /// Reads one file's text.
 pub fn parse(source: &str, path: &Path) -> Parsed {
+    let layout = Layout::new(source);
     let mut reader = Reader {
         path,
-        layout: Layout::new(source),
+        layout: &layout,
         problems: Vec::new(),
     };
     let table = match source.parse::<toml::Table>() {
@@ -435,8 +437,24 @@ pub fn parse(source: &str, path: &Path) -> Parsed {
             .and_then(|items| items.iter().map(toml::Value::as_table).collect());
         match (key.as_str(), tables) {
             ("term", Some(tables)) => {
-                for (index, t) in tables.into_iter().enumerate() {
-                    entries.extend(reader.term(index, t));
+                // Stemming every form is most of the work of loading a large glossary, and
+                // entries are read independently: in parallel, then put back in order.
+                let read: Vec<(Option<Term>, Vec<Problem>)> = tables
+                    .par_iter()
+                    .enumerate()
+                    .map(|(index, t)| {
+                        let mut entry_reader = Reader {
+                            path,
+                            layout: &layout,
+                            problems: Vec::new(),
+                        };
+                        let term = entry_reader.term(index, t);
+                        (term, entry_reader.problems)
+                    })
+                    .collect();
+                for (term, problems) in read {
+                    entries.extend(term);
+                    reader.problems.extend(problems);
                 }
             }
             ("forbidden", Some(tables)) => {

@@ -15,10 +15,11 @@
 //! possessive ("Kyiv's", "Defense Forces'"); "U.S." and "U.N." read as "US" and "UN". Any
 //! other punctuation ends a match: a term never spans two sentences or clauses.
 
-use crate::facts::tokens::is_letter;
-use crate::facts::tokens::{tokenize, Token, TokenKind};
+use crate::facts::tokens::{is_letter, is_upper, tokenize, Token, TokenKind};
 use crate::hashing::FastMap;
 use crate::lang::{self, Lang};
+use std::borrow::Cow;
+use std::rc::Rc;
 
 /// How a form's word must be matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,11 +37,11 @@ const EXACT: char = '\u{2}';
 ///
 /// Stems are remembered per thread: the same words come back in every paragraph and in
 /// every entry of a large glossary ("ставка", "міністерство"), and stemming was the largest
-/// cost of loading one.
-pub fn stem(lang: Lang, lower: &str) -> String {
+/// cost of loading one. A remembered stem is shared, not copied.
+pub fn stem(lang: Lang, lower: &str) -> Rc<str> {
     const REMEMBERED: usize = 100_000;
     thread_local! {
-        static STEMS: std::cell::RefCell<[FastMap<String, String>; 3]> =
+        static STEMS: std::cell::RefCell<[FastMap<String, Rc<str>>; 3]> =
             std::cell::RefCell::new(Default::default());
     }
     let slot = match lang {
@@ -57,17 +58,18 @@ pub fn stem(lang: Lang, lower: &str) -> String {
     if let Some(stem) = remembered {
         return stem;
     }
-    let stem = match lang {
+    let stem: Rc<str> = match lang {
         Lang::En => lang::en::stem::stem(lower),
         Lang::Uk => lang::uk::stem::stem(lower),
         Lang::Ru => lang::ru::stem::stem(lower),
-    };
+    }
+    .into();
     STEMS.with(|stems| {
         if let Some(known) = stems.borrow_mut().get_mut(slot) {
             if known.len() >= REMEMBERED {
                 known.clear();
             }
-            known.insert(lower.to_string(), stem.clone());
+            known.insert(lower.to_string(), Rc::clone(&stem));
         }
     });
     stem
@@ -80,44 +82,54 @@ pub fn is_acronym(word: &str) -> bool {
     let Some(first) = letters.next() else {
         return false;
     };
-    let (mut count, mut all_upper, mut later_upper) = (1usize, first.is_uppercase(), false);
+    let (mut count, mut all_upper, mut later_upper) = (1usize, is_upper(first), false);
     for c in letters {
         count += 1;
-        let upper = c.is_uppercase();
+        let upper = is_upper(c);
         all_upper &= upper;
         later_upper |= upper;
     }
     count >= 2 && (all_upper || later_upper)
 }
 
-fn normalize_apostrophes(word: &str) -> std::borrow::Cow<'_, str> {
+fn normalize_apostrophes(word: &str) -> Cow<'_, str> {
     if word.contains(['’', 'ʼ']) {
-        std::borrow::Cow::Owned(word.replace(['’', 'ʼ'], "'"))
+        Cow::Owned(word.replace(['’', 'ʼ'], "'"))
     } else {
-        std::borrow::Cow::Borrowed(word)
+        Cow::Borrowed(word)
     }
 }
 
 /// One word (or run of digits) of a text, with the keys it can match.
 #[derive(Clone, Debug)]
-pub struct Unit {
+pub struct Unit<'a> {
     /// Character range in the text.
     pub start: usize,
     pub end: usize,
     /// True when punctuation separates this unit from the previous one.
     pub break_before: bool,
-    /// The stem key, the acronym key (when written as one) and the exact key.
-    pub keys: Vec<String>,
+    /// Matches inflected forms: the word's stem (a dotted acronym's lowercase letters).
+    pub stem: Rc<str>,
+    /// The capitals of a word written as an acronym, which only the same capitals match.
+    pub acronym: Option<Cow<'a, str>>,
+    /// The word lowercased as written, for `exact` bans.
+    pub exact: Option<Cow<'a, str>>,
 }
 
-/// Splits a text into units; see the module documentation.
-pub fn units(lang: Lang, text: &str) -> Vec<Unit> {
-    units_from_tokens(lang, &tokenize(text))
+/// A unit before its keys are worked out: form keys need one key each, text units all.
+enum Written<'t, 'a> {
+    /// "U.S.": the capitals.
+    DottedAcronym(String),
+    Word(&'t Token<'a>),
 }
 
-/// [`units`] from the text's tokens.
-pub fn units_from_tokens(lang: Lang, tokens: &[Token]) -> Vec<Unit> {
-    let mut units = Vec::with_capacity(tokens.len());
+/// Walks the tokens as units (see the module documentation), calling `unit` with each unit's
+/// character range, whether punctuation breaks before it, and how it is written.
+fn walk_units<'t, 'a>(
+    tokens: &'t [Token<'a>],
+    mut unit: impl FnMut(usize, usize, bool, Written<'t, 'a>),
+    mut extend_last: impl FnMut(usize),
+) {
     let mut pending_break = false;
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
@@ -125,29 +137,17 @@ pub fn units_from_tokens(lang: Lang, tokens: &[Token]) -> Vec<Unit> {
         match token.kind {
             TokenKind::Word | TokenKind::Digits => {
                 if let Some((unit_end, letters, next)) = dotted_acronym(tokens, i) {
-                    units.push(Unit {
-                        start: token.start,
-                        end: unit_end,
-                        break_before: pending_break,
-                        keys: vec![letters.to_lowercase(), format!("{ACRONYM}{letters}")],
-                    });
+                    unit(
+                        token.start,
+                        unit_end,
+                        pending_break,
+                        Written::DottedAcronym(letters),
+                    );
                     pending_break = false;
                     i = next;
                     continue;
                 }
-                let written = normalize_apostrophes(token.text);
-                let lower = normalize_apostrophes(&token.lower);
-                let mut keys = vec![stem(lang, &lower)];
-                if is_acronym(&written) {
-                    keys.push(format!("{ACRONYM}{written}"));
-                }
-                keys.push(format!("{EXACT}{lower}"));
-                units.push(Unit {
-                    start: token.start,
-                    end: token.end,
-                    break_before: pending_break,
-                    keys,
-                });
+                unit(token.start, token.end, pending_break, Written::Word(token));
                 pending_break = false;
             }
             TokenKind::Punct => {
@@ -167,9 +167,7 @@ pub fn units_from_tokens(lang: Lang, tokens: &[Token]) -> Vec<Unit> {
                 });
                 if let (true, true, Some(s)) = (is_apostrophe, after_word, possessive_s) {
                     // "Kyiv's": the "s" is no word of its own.
-                    if let Some(last) = units.last_mut() {
-                        last.end = s.end;
-                    }
+                    extend_last(s.end);
                     i += 2;
                     continue;
                 }
@@ -181,15 +179,79 @@ pub fn units_from_tokens(lang: Lang, tokens: &[Token]) -> Vec<Unit> {
         }
         i += 1;
     }
-    units
+}
+
+/// Splits a text into units; see the module documentation.
+pub fn units(lang: Lang, text: &str) -> Vec<Unit<'static>> {
+    units_from_tokens(lang, &tokenize(text))
+        .into_iter()
+        .map(Unit::into_owned)
+        .collect()
+}
+
+impl Unit<'_> {
+    fn into_owned(self) -> Unit<'static> {
+        Unit {
+            start: self.start,
+            end: self.end,
+            break_before: self.break_before,
+            stem: self.stem,
+            acronym: self.acronym.map(|a| Cow::Owned(a.into_owned())),
+            exact: self.exact.map(|e| Cow::Owned(e.into_owned())),
+        }
+    }
+}
+
+/// [`units`] from the text's tokens.
+pub fn units_from_tokens<'a>(lang: Lang, tokens: &[Token<'a>]) -> Vec<Unit<'a>> {
+    let units = std::cell::RefCell::new(Vec::with_capacity(tokens.len()));
+    walk_units(
+        tokens,
+        |start, end, break_before, written| {
+            let unit = match written {
+                Written::DottedAcronym(letters) => Unit {
+                    start,
+                    end,
+                    break_before,
+                    stem: letters.to_lowercase().into(),
+                    acronym: Some(Cow::Owned(letters)),
+                    exact: None,
+                },
+                Written::Word(token) => {
+                    let lower = normalize_apostrophes_cow(&token.lower);
+                    let written = normalize_apostrophes(token.text);
+                    Unit {
+                        start,
+                        end,
+                        break_before,
+                        stem: stem(lang, &lower),
+                        acronym: is_acronym(&written).then_some(written),
+                        exact: Some(lower),
+                    }
+                }
+            };
+            units.borrow_mut().push(unit);
+        },
+        |end| {
+            if let Some(last) = units.borrow_mut().last_mut() {
+                last.end = end;
+            }
+        },
+    );
+    units.into_inner()
+}
+
+/// [`normalize_apostrophes`] of a token's lowercase form, borrowing what the token borrows.
+fn normalize_apostrophes_cow<'a>(lower: &Cow<'a, str>) -> Cow<'a, str> {
+    match lower {
+        Cow::Borrowed(text) => normalize_apostrophes(text),
+        Cow::Owned(text) => Cow::Owned(normalize_apostrophes(text).into_owned()),
+    }
 }
 
 /// "U.S.", "U.N.", "U.K.": single capitals joined by dots. Returns the end of the run (after
 /// the last dot), the letters, and the index of the next token.
-fn dotted_acronym(
-    tokens: &[crate::facts::tokens::Token],
-    start: usize,
-) -> Option<(usize, String, usize)> {
+fn dotted_acronym(tokens: &[Token], start: usize) -> Option<(usize, String, usize)> {
     let single_capital = |i: usize| {
         tokens.get(i).is_some_and(|t| {
             t.kind == TokenKind::Word
@@ -222,24 +284,33 @@ fn dotted_acronym(
     (letters.chars().count() >= 2).then_some((end, letters, i))
 }
 
-/// The keys of a form's words, or `None` when the form has no word.
+/// The keys of a form's words, or `None` when the form has no word. Each word has one key:
+/// its capitals when written as an acronym, else its stem (or, for `exact`, itself).
 pub fn form_keys(lang: Lang, form: &str, mode: Mode) -> Option<Vec<String>> {
-    let keys: Vec<String> = units(lang, form)
-        .into_iter()
-        .map(|unit| {
-            let acronym = unit.keys.iter().find(|k| k.starts_with(ACRONYM)).cloned();
-            match (acronym, mode) {
-                (Some(acronym), _) => acronym,
-                (None, Mode::Exact) => unit
-                    .keys
-                    .iter()
-                    .find(|k| k.starts_with(EXACT))
-                    .cloned()
-                    .unwrap_or_default(),
-                (None, Mode::Inflected) => unit.keys.first().cloned().unwrap_or_default(),
-            }
-        })
-        .collect();
+    let tokens = tokenize(form);
+    let mut keys: Vec<String> = Vec::new();
+    walk_units(
+        &tokens,
+        |_, _, _, written| {
+            let key = match written {
+                Written::DottedAcronym(letters) => format!("{ACRONYM}{letters}"),
+                Written::Word(token) => {
+                    let written = normalize_apostrophes(token.text);
+                    if is_acronym(&written) {
+                        format!("{ACRONYM}{written}")
+                    } else {
+                        let lower = normalize_apostrophes(&token.lower);
+                        match mode {
+                            Mode::Exact => format!("{EXACT}{lower}"),
+                            Mode::Inflected => stem(lang, &lower).to_string(),
+                        }
+                    }
+                }
+            };
+            keys.push(key);
+        },
+        |_| {},
+    );
     (!keys.is_empty()).then_some(keys)
 }
 
@@ -290,23 +361,48 @@ impl Trie {
         self.targets.is_empty()
     }
 
+    /// The id of a key in the acronym or exact namespace, looked up without allocating.
+    fn prefixed_id(&self, scratch: &mut String, namespace: char, key: &str) -> Option<u32> {
+        scratch.clear();
+        scratch.push(namespace);
+        scratch.push_str(key);
+        self.vocabulary.get(scratch.as_str()).copied()
+    }
+
     /// Leftmost-longest matches, not overlapping, in text order.
     pub fn find(&self, units: &[Unit]) -> Vec<Hit> {
         if self.is_empty() {
             return Vec::new();
         }
-        let ids: Vec<Vec<u32>> = units
+        let mut scratch = String::new();
+        let ids: Vec<[Option<u32>; 3]> = units
             .iter()
             .map(|u| {
-                u.keys
-                    .iter()
-                    .filter_map(|k| self.vocabulary.get(k).copied())
-                    .collect()
+                [
+                    self.vocabulary.get(&*u.stem).copied(),
+                    u.acronym
+                        .as_deref()
+                        .and_then(|a| self.prefixed_id(&mut scratch, ACRONYM, a)),
+                    u.exact
+                        .as_deref()
+                        .and_then(|e| self.prefixed_id(&mut scratch, EXACT, e)),
+                ]
             })
             .collect();
         let mut hits = Vec::new();
         let mut first = 0;
         while first < units.len() {
+            // Most words start no form: turn them away before setting anything up.
+            let starts_a_form = ids.get(first).is_some_and(|unit_ids| {
+                unit_ids
+                    .iter()
+                    .flatten()
+                    .any(|id| self.edges.contains_key(&(0, *id)))
+            });
+            if !starts_a_form {
+                first += 1;
+                continue;
+            }
             let mut active = vec![0u32];
             let mut best: Option<Hit> = None;
             let mut at = first;
@@ -319,7 +415,7 @@ impl Trie {
                 }
                 let mut next = Vec::new();
                 for &node in &active {
-                    for &id in unit_ids {
+                    for &id in unit_ids.iter().flatten() {
                         if let Some(&child) = self.edges.get(&(node, id)) {
                             if !next.contains(&child) {
                                 next.push(child);
