@@ -222,9 +222,9 @@ pub struct WordTable {
 struct Compounds {
     /// Prefix → (its first position, value).
     prefixes: crate::hashing::FastMap<&'static str, (usize, u64)>,
-    /// The letters prefixes start with and their longest length in bytes: most words are
-    /// turned away by these without a lookup.
-    initials: Vec<char>,
+    /// The first two letters of every prefix (all of a shorter one) and the longest prefix
+    /// in bytes: most words are turned away by these with one lookup.
+    openings: crate::hashing::FastSet<&'static str>,
     longest_prefix: usize,
     heads: &'static [(&'static str, u64)],
     endings: Vec<&'static [&'static str]>,
@@ -234,11 +234,10 @@ impl Compounds {
     /// The reading of `word`, choosing like a table filled prefix by prefix, head by head,
     /// ending list by ending list, first spelling winning.
     fn get(&self, word: &str) -> Option<NumberWord> {
-        if !word
-            .chars()
-            .next()
-            .is_some_and(|c| self.initials.contains(&c))
-        {
+        let opens_a_prefix = [1, 2]
+            .into_iter()
+            .any(|letters| self.openings.contains(first_chars(word, letters)));
+        if !opens_a_prefix {
             return None;
         }
         let mut best: Option<((usize, usize, usize), u64)> = None;
@@ -268,6 +267,15 @@ impl Compounds {
         }
         best.map(|(_, value)| NumberWord::Compound(value))
     }
+}
+
+/// The first `count` characters of `word` (all of it when shorter).
+fn first_chars(word: &str, count: usize) -> &str {
+    let end = word
+        .char_indices()
+        .nth(count)
+        .map_or(word.len(), |(at, _)| at);
+    word.get(..end).unwrap_or(word)
 }
 
 impl WordTable {
@@ -302,15 +310,10 @@ impl WordTable {
         for (at, &(prefix, value)) in prefixes.iter().enumerate() {
             first.entry(prefix).or_insert((at, value));
         }
-        let mut initials: Vec<char> = prefixes
-            .iter()
-            .filter_map(|(p, _)| p.chars().next())
-            .collect();
-        initials.sort_unstable();
-        initials.dedup();
+        let openings = prefixes.iter().map(|(p, _)| first_chars(p, 2)).collect();
         self.compounds.push(Compounds {
             prefixes: first,
-            initials,
+            openings,
             longest_prefix: prefixes.iter().map(|(p, _)| p.len()).max().unwrap_or(0),
             heads,
             endings: endings.to_vec(),
@@ -408,6 +411,7 @@ pub fn extract(tokens: &[Token], lang: Lang) -> Vec<Fact> {
     let parser = Parser {
         tokens,
         vocab: lang.numbers(),
+        meanings: vec![std::cell::Cell::new(None); tokens.len()],
     };
     let mut found: Vec<Parsed> = Vec::new();
     let mut i = 0;
@@ -504,7 +508,13 @@ struct Group {
 struct Parser<'t, 'a> {
     tokens: &'t [Token<'a>],
     vocab: &'static dyn NumberVocabulary,
+    /// `meanings[j]`: what the words from token `j` mean, once asked. The parser asks about
+    /// most tokens two or three times, and a word lookup is most of its work.
+    meanings: Vec<std::cell::Cell<Option<Meaning>>>,
 }
+
+/// A number word or phrase starting at a token, and the token after it.
+type Meaning = Option<(NumberWord, usize)>;
 
 impl<'t, 'a> Parser<'t, 'a> {
     fn token(&self, j: usize) -> Option<&'t Token<'a>> {
@@ -535,7 +545,17 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
     }
 
-    fn meaning(&self, j: usize) -> Option<(NumberWord, usize)> {
+    fn meaning(&self, j: usize) -> Meaning {
+        let remembered = self.meanings.get(j)?;
+        if let Some(meaning) = remembered.get() {
+            return meaning;
+        }
+        let meaning = self.look_up_meaning(j);
+        remembered.set(Some(meaning));
+        meaning
+    }
+
+    fn look_up_meaning(&self, j: usize) -> Meaning {
         let first = self.token(j)?;
         let mut best: Option<(NumberWord, usize)> = None;
         for phrase in self.vocab.phrases() {

@@ -51,16 +51,23 @@ pub fn unify_char(c: char) -> Option<char> {
 
 /// Normalizes characters with their origins, then trims whitespace at both ends.
 pub fn normalize(chars: &[(char, Pos)]) -> Vec<(char, Pos)> {
-    let visible: Vec<(char, Pos)> = chars
-        .iter()
-        .copied()
-        .filter(|(c, _)| !is_invisible(*c))
-        .collect();
-    let composed = compose(visible);
-    let unified: Vec<(char, Pos)> = composed
-        .into_iter()
-        .filter_map(|(c, pos)| unify_char(c).map(|u| (u, pos)))
-        .collect();
+    let unified: Vec<(char, Pos)> = if chars.iter().all(|(c, _)| is_composed_starter(*c)) {
+        // Nearly every paragraph: nothing to compose, so one pass unifies.
+        chars
+            .iter()
+            .filter_map(|&(c, pos)| unify_char(c).map(|u| (u, pos)))
+            .collect()
+    } else {
+        let visible: Vec<(char, Pos)> = chars
+            .iter()
+            .copied()
+            .filter(|(c, _)| !is_invisible(*c))
+            .collect();
+        compose(visible)
+            .into_iter()
+            .filter_map(|(c, pos)| unify_char(c).map(|u| (u, pos)))
+            .collect()
+    };
     let start = unified
         .iter()
         .position(|(c, _)| !c.is_whitespace())
@@ -69,10 +76,20 @@ pub fn normalize(chars: &[(char, Pos)]) -> Vec<(char, Pos)> {
         .iter()
         .rposition(|(c, _)| !c.is_whitespace())
         .map_or(start, |i| i + 1);
-    unified
-        .get(start..end)
-        .map(<[_]>::to_vec)
-        .unwrap_or_default()
+    match (start, end) {
+        (0, end) if end == unified.len() => unified,
+        _ => unified
+            .get(start..end)
+            .map(<[_]>::to_vec)
+            .unwrap_or_default(),
+    }
+}
+
+/// True for characters that NFC leaves as they are and that nothing composes with: everything
+/// below the combining diacritics (U+0300) and the Cyrillic letters. Checked against the
+/// Unicode tables in the tests; a text of only these is already NFC.
+fn is_composed_starter(c: char) -> bool {
+    c < '\u{300}' || ('\u{400}'..='\u{482}').contains(&c) || ('\u{48a}'..='\u{52f}').contains(&c)
 }
 
 /// The same normalization on bare text (for callers that have no positions to keep).
@@ -114,6 +131,15 @@ fn compose_cluster(cluster: &[(char, Pos)], out: &mut Vec<(char, Pos)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_composed_starter_fast_path_agrees_with_unicode() {
+        for c in ('\0'..='\u{52f}').filter(|c| is_composed_starter(*c)) {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(std::iter::once(c).nfc().collect::<String>(), c.to_string());
+        }
+    }
 
     fn at(column: usize) -> Pos {
         Pos { line: 1, column }
