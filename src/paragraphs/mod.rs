@@ -74,13 +74,12 @@ pub type TracedText = Vec<(char, Pos)>;
 fn number(blocks: Vec<TracedText>) -> Vec<Paragraph> {
     blocks
         .iter()
-        .map(|block| normalize::normalize(block))
-        .filter(|chars| !chars.is_empty())
+        .filter_map(|block| normalize::normalize_block(block))
         .enumerate()
-        .map(|(i, chars)| Paragraph {
+        .map(|(i, (text, origins))| Paragraph {
             number: i + 1,
-            text: chars.iter().map(|(c, _)| *c).collect(),
-            origins: chars.iter().map(|(_, pos)| *pos).collect(),
+            text,
+            origins,
         })
         .collect()
 }

@@ -36,7 +36,12 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 /// The character a typographic variant stands for, or `None` when it is to be dropped.
+#[inline]
 pub fn unify_char(c: char) -> Option<char> {
+    // Letters, digits and plain punctuation first: nearly every character is one.
+    if matches!(c, '0'..='9' | 'a'..='z' | 'A'..='Z' | '\u{410}'..='\u{44f}') {
+        return Some(c);
+    }
     match c {
         '«' | '»' | '„' | '“' | '”' | '‟' | '″' => Some('"'),
         '‘' | '’' | '‚' | '‛' | '‹' | '›' | 'ʼ' | 'ʹ' | '`' | '′' => Some('\''),
@@ -85,6 +90,41 @@ pub fn normalize(chars: &[(char, Pos)]) -> Vec<(char, Pos)> {
     }
 }
 
+/// [`normalize`] of a block, as a paragraph's text and the origins of its characters, or
+/// `None` when nothing is left.
+pub fn normalize_block(chars: &[(char, Pos)]) -> Option<(String, Vec<Pos>)> {
+    if !chars.iter().all(|(c, _)| is_composed_starter(*c)) {
+        let normalized = normalize(chars);
+        return (!normalized.is_empty()).then(|| {
+            (
+                normalized.iter().map(|(c, _)| *c).collect(),
+                normalized.iter().map(|(_, pos)| *pos).collect(),
+            )
+        });
+    }
+    // Nearly every paragraph: unified and trimmed in one pass.
+    let mut text = String::with_capacity(chars.len());
+    let mut origins = Vec::with_capacity(chars.len());
+    let (mut kept_bytes, mut kept_chars) = (0, 0);
+    for &(c, pos) in chars {
+        let Some(unified) = unify_char(c) else {
+            continue;
+        };
+        let space = unified.is_whitespace();
+        if space && origins.is_empty() {
+            continue;
+        }
+        text.push(unified);
+        origins.push(pos);
+        if !space {
+            (kept_bytes, kept_chars) = (text.len(), origins.len());
+        }
+    }
+    text.truncate(kept_bytes);
+    origins.truncate(kept_chars);
+    (!origins.is_empty()).then_some((text, origins))
+}
+
 /// True for characters that NFC leaves as they are and that nothing composes with: everything
 /// below the combining diacritics (U+0300) and the Cyrillic letters. Checked against the
 /// Unicode tables in the tests; a text of only these is already NFC.
@@ -131,6 +171,33 @@ fn compose_cluster(cluster: &[(char, Pos)], out: &mut Vec<(char, Pos)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_normalizes_as_its_characters_do() {
+        for text in [
+            "  «Київ», 5\u{a0}травня —\u{200b} 13,5 %\t ",
+            "\u{feff}\n Слава\u{301} ",
+            " \u{200b} ",
+            "",
+            "й (и\u{306}) ",
+        ] {
+            let chars: Vec<(char, Pos)> = text
+                .chars()
+                .enumerate()
+                .map(|(i, c)| (c, at(i + 1)))
+                .collect();
+            let expected = normalize(&chars);
+            let block = normalize_block(&chars).unwrap_or_default();
+            assert_eq!(
+                block.0,
+                expected.iter().map(|(c, _)| *c).collect::<String>()
+            );
+            assert_eq!(
+                block.1,
+                expected.iter().map(|(_, p)| *p).collect::<Vec<_>>()
+            );
+        }
+    }
 
     #[test]
     fn the_composed_starter_fast_path_agrees_with_unicode() {
