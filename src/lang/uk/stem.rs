@@ -57,37 +57,51 @@ fn is_consonant(c: char) -> bool {
     is_letter(c) && !is_vowel(c) && c != 'ь' && c != 'й'
 }
 
+/// Every ending of [`ENDINGS`] and [`LONG_STEM_ENDINGS`] as characters, with the letters it
+/// must leave; compared with a word's last characters without building strings.
+fn endings() -> &'static [(Vec<char>, usize)] {
+    static ENDING_CHARS: std::sync::OnceLock<Vec<(Vec<char>, usize)>> = std::sync::OnceLock::new();
+    ENDING_CHARS.get_or_init(|| {
+        let short = ENDINGS.iter().map(|e| (e.chars().collect(), MIN_STEM));
+        let long = LONG_STEM_ENDINGS
+            .iter()
+            .map(|e| (e.chars().collect(), MIN_LONG_STEM));
+        short.chain(long).collect()
+    })
+}
+
 /// The stem of a lowercased word.
 pub fn stem(word: &str) -> String {
-    let lower: String = word
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if matches!(c, '’' | 'ʼ') { '\'' } else { c })
-        .collect();
-    let mut chars: Vec<char> = lower.chars().collect();
+    let mut chars: Vec<char> = Vec::with_capacity(word.len());
+    for c in word.chars() {
+        if matches!(c, '\u{430}'..='\u{45f}' | 'a'..='z') {
+            chars.push(c);
+            continue;
+        }
+        chars.extend(
+            c.to_lowercase()
+                .map(|c| if matches!(c, '’' | 'ʼ') { '\'' } else { c }),
+        );
+    }
     if !chars.iter().any(|c| is_vowel(*c) || is_consonant(*c)) {
-        return lower;
+        return chars.into_iter().collect();
     }
 
     // "Київ", "Миколаїв", "країв": the "-їв" of a bare stem is the "-єв" of its other forms.
-    if lower.ends_with("їв") {
+    if chars.ends_with(&['ї', 'в']) {
         chars.truncate(chars.len() - 2);
         chars.extend(['є', 'в']);
     }
-    let word: String = chars.iter().collect();
 
     // 1. The longest ending.
-    let fits = |ending: &&str, min: usize| {
-        word.ends_with(*ending) && chars.len() >= ending.chars().count() + min
-    };
-    let ending = ENDINGS
+    let ending: &[char] = endings()
         .iter()
-        .filter(|e| fits(e, MIN_STEM))
-        .chain(LONG_STEM_ENDINGS.iter().filter(|e| fits(e, MIN_LONG_STEM)))
-        .max_by_key(|e| e.chars().count())
-        .copied()
-        .unwrap_or("");
-    chars.truncate(chars.len() - ending.chars().count());
+        .filter(|(ending, min)| chars.ends_with(ending) && chars.len() >= ending.len() + min)
+        .map(|(ending, _)| ending.as_slice())
+        .max_by_key(|ending| ending.len())
+        .unwrap_or(&[]);
+    let ending_is_ij = ending == ['і', 'й'];
+    chars.truncate(chars.len() - ending.len());
 
     // 2. "-ія" nouns, and "-ея" nouns ("Корея", but "Корею" loses "-ею").
     let mut dropped_i = false;
@@ -123,7 +137,7 @@ pub fn stem(word: &str) -> String {
     }
 
     // 6. "к"/"ц", "г"/"з".
-    if !dropped_i && ending != "ій" {
+    if !dropped_i && !ending_is_ij {
         if let Some(last) = chars.last_mut() {
             match *last {
                 'ц' => *last = 'к',
