@@ -100,6 +100,9 @@ pub struct Found {
 #[derive(Clone, Debug, Default)]
 pub struct Glossary {
     entries: Vec<Entry>,
+    /// The matcher keys of every entry's forms, as `entries[i].forms`: kept so that merging
+    /// glossaries does not stem every form again.
+    entry_keys: Vec<file::Keys>,
     bans: Vec<Ban>,
     terms: [Trie; 3],
     banned: [Trie; 3],
@@ -140,15 +143,21 @@ impl Glossary {
     }
 
     /// A glossary whose entries' keys are already known (a parsed file).
-    fn indexed(entries: Vec<Entry>, keys: Vec<file::Keys>, bans: Vec<Ban>) -> Glossary {
-        let mut terms: [Trie; 3] = Default::default();
-        for (index, entry_keys) in keys.iter().enumerate() {
-            for (&lang, forms) in entry_keys {
-                for form_keys in forms {
-                    terms[slot(lang)].insert(form_keys, index);
+    fn indexed(entries: Vec<Entry>, entry_keys: Vec<file::Keys>, bans: Vec<Ban>) -> Glossary {
+        // One trie per language, built side by side: a large glossary has tens of thousands
+        // of forms.
+        let [en, uk, ru] = [Lang::En, Lang::Uk, Lang::Ru];
+        let build = |lang: Lang| {
+            let mut trie = Trie::default();
+            for (index, keys) in entry_keys.iter().enumerate() {
+                for form_keys in keys.get(&lang).into_iter().flatten() {
+                    trie.insert(form_keys, index);
                 }
             }
-        }
+            trie
+        };
+        let (en_terms, (uk_terms, ru_terms)) =
+            rayon::join(|| build(en), || rayon::join(|| build(uk), || build(ru)));
         let mut banned: [Trie; 3] = Default::default();
         for (index, ban) in bans.iter().enumerate() {
             let mode = if ban.exact {
@@ -164,8 +173,9 @@ impl Glossary {
         }
         Glossary {
             entries,
+            entry_keys,
             bans,
-            terms,
+            terms: [en_terms, uk_terms, ru_terms],
             banned,
         }
     }
@@ -174,9 +184,11 @@ impl Glossary {
     pub fn merge(self, other: Glossary) -> Glossary {
         let mut entries = self.entries;
         entries.extend(other.entries);
+        let mut entry_keys = self.entry_keys;
+        entry_keys.extend(other.entry_keys);
         let mut bans = self.bans;
         bans.extend(other.bans);
-        Glossary::new(entries, bans)
+        Glossary::indexed(entries, entry_keys, bans)
     }
 
     pub fn entries(&self) -> &[Entry] {
