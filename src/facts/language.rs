@@ -24,6 +24,9 @@ use crate::facts::tokens::{is_letter, is_letter_or_digit};
 use crate::lang::{en, ru, uk, Lang};
 use std::collections::BTreeMap;
 
+mod trigram_detector;
+mod trigram_profiles;
+
 /// What tells a language from the others in short texts (see `lang/*/detect.rs`).
 pub struct DetectionVocabulary {
     /// Letters only this language (of en, uk, ru) writes.
@@ -543,7 +546,7 @@ fn identify_words(text: &str, deciding: &[&Word]) -> Option<Identified> {
         return identify_latin(&latin_words);
     }
     if other >= MIN_LETTERS {
-        let info = whatlang::detect(text)?;
+        let info = trigram_detector::detect(text)?;
         return Some(Identified {
             lang: from_whatlang(info.lang()),
             confidence: info.confidence().max(0.5),
@@ -660,9 +663,7 @@ fn identify_cyrillic(words: &[&Word]) -> Identified {
     if score.abs() < 2.0 {
         // No distinctive letter or word either way: let trigram statistics lean.
         let text: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
-        let detector =
-            whatlang::Detector::with_allowlist(vec![whatlang::Lang::Ukr, whatlang::Lang::Rus]);
-        if let Some(info) = detector.detect(&text.join(" ")) {
+        if let Some(info) = trigram_detector::detect_ukrainian_or_russian(&text.join(" ")) {
             let lean = info.confidence().clamp(0.0, 1.0);
             score += if info.lang() == whatlang::Lang::Ukr {
                 lean
@@ -727,7 +728,7 @@ fn identify_latin(words: &[&Word]) -> Option<Identified> {
         });
     }
     let text: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
-    let info = whatlang::detect(&text.join(" "));
+    let info = trigram_detector::detect(&text.join(" "));
     // Among en, uk and ru a Latin text is English unless whatlang is sure it is another
     // language: on a short English sentence it often guesses Dutch or Danish, unsure.
     let other = info
