@@ -393,7 +393,7 @@ fn is_address(chunk: &str) -> bool {
 }
 
 /// `char::to_lowercase`, without its table search for the letters of news copy.
-fn push_lowercase(out: &mut String, c: char) {
+pub(crate) fn push_lowercase(out: &mut String, c: char) {
     match c {
         'A'..='Z' => out.push(c.to_ascii_lowercase()),
         '\0'..='\u{7f}' | '\u{430}'..='\u{45f}' => out.push(c),
