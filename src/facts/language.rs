@@ -24,6 +24,9 @@ use crate::facts::tokens::{is_letter, is_letter_or_digit};
 use crate::lang::{en, ru, uk, Lang};
 use std::collections::BTreeMap;
 
+mod trigram_detector;
+mod trigram_profiles;
+
 /// What tells a language from the others in short texts (see `lang/*/detect.rs`).
 pub struct DetectionVocabulary {
     /// Letters only this language (of en, uk, ru) writes.
@@ -55,6 +58,8 @@ pub fn vocabulary(lang: Lang) -> &'static DetectionVocabulary {
 pub struct Lexicon {
     raw: &'static DetectionVocabulary,
     function_words: crate::hashing::FastSet<&'static str>,
+    /// In bytes.
+    longest_function_word: usize,
     labels: crate::hashing::FastSet<&'static str>,
     sequences: Option<aho_corasick::AhoCorasick>,
 }
@@ -64,6 +69,12 @@ impl Lexicon {
         Lexicon {
             raw,
             function_words: raw.function_words.iter().copied().collect(),
+            longest_function_word: raw
+                .function_words
+                .iter()
+                .map(|w| w.len())
+                .max()
+                .unwrap_or(0),
             labels: raw.labels.iter().copied().collect(),
             sequences: aho_corasick::AhoCorasick::new(raw.sequences).ok(),
         }
@@ -279,20 +290,23 @@ const HOMOGLYPHS: &[(char, char)] = &[
     ('y', 'у'),
 ];
 
-/// A word of Cyrillic letters with a few Latin lookalikes is a Cyrillic word.
-fn fix_homoglyphs(word: &mut Word) {
+/// A word of Cyrillic letters with a few Latin lookalikes is a Cyrillic word: its lowercase
+/// spelling, the end of `lowercase`, is rewritten with the Cyrillic letters.
+fn fix_homoglyphs(word: &mut WordSpan, lowercase: &mut String) {
     if word.script != Script::Other {
         return;
     }
-    let mixed = word.lower.chars().any(|c| script_of(c) == Script::Cyrillic)
-        && word.lower.chars().all(|c| {
+    let Some(spelling) = lowercase.get(word.start..) else {
+        return;
+    };
+    let mixed = spelling.chars().any(|c| script_of(c) == Script::Cyrillic)
+        && spelling.chars().all(|c| {
             !is_letter(c)
                 || script_of(c) == Script::Cyrillic
                 || HOMOGLYPHS.iter().any(|(latin, _)| *latin == c)
         });
     if mixed {
-        word.lower = word
-            .lower
+        let fixed: String = spelling
             .chars()
             .map(|c| {
                 HOMOGLYPHS
@@ -301,14 +315,16 @@ fn fix_homoglyphs(word: &mut Word) {
                     .map_or(c, |(_, cyrillic)| *cyrillic)
             })
             .collect();
+        lowercase.truncate(word.start);
+        lowercase.push_str(&fixed);
         word.script = Script::Cyrillic;
     }
 }
 
 /// One word of a text as identification sees it.
 #[derive(Debug)]
-struct Word {
-    lower: String,
+struct Word<'a> {
+    lower: &'a str,
     script: Script,
     letters: usize,
     /// Apostrophes inside the word ("п'ять").
@@ -319,9 +335,44 @@ struct Word {
     label: bool,
 }
 
+/// A [`Word`] whose lowercase spelling is `lowercase[start..end]`: the words of a text share
+/// one string, as a string per word cost more than the rest of identification.
+#[derive(Debug)]
+struct WordSpan {
+    start: usize,
+    end: usize,
+    script: Script,
+    letters: usize,
+    apostrophes: usize,
+    capitalized: bool,
+    quoted: bool,
+    label: bool,
+}
+
+impl WordSpan {
+    fn word<'a>(&self, lowercase: &'a str) -> Word<'a> {
+        Word {
+            lower: lowercase.get(self.start..self.end).unwrap_or_default(),
+            script: self.script,
+            letters: self.letters,
+            apostrophes: self.apostrophes,
+            capitalized: self.capitalized,
+            quoted: self.quoted,
+            label: self.label,
+        }
+    }
+}
+
 /// A whitespace-separated chunk that is an address, not words: URLs, e-mails, handles,
 /// domains ("rbc.ua").
 fn is_address(chunk: &str) -> bool {
+    // Every address below has one of these characters; most words have none.
+    if !chunk
+        .bytes()
+        .any(|b| matches!(b, b'.' | b':' | b'@' | b'#'))
+    {
+        return false;
+    }
     let trimmed = chunk.trim_matches(|c: char| !is_letter_or_digit(c));
     if chunk.contains("://") || trimmed.starts_with("www.") || chunk.contains('@') {
         return true;
@@ -341,48 +392,75 @@ fn is_address(chunk: &str) -> bool {
     }
 }
 
-/// The words of a text, with whether each stands inside quotation marks.
-fn words(text: &str) -> Vec<Word> {
+/// `char::to_lowercase`, without its table search for the letters of news copy.
+pub(crate) fn push_lowercase(out: &mut String, c: char) {
+    match c {
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        '\0'..='\u{7f}' | '\u{430}'..='\u{45f}' => out.push(c),
+        // А..Я and Ѐ..Џ: their lowercase letters are 0x20 and 0x50 further on.
+        '\u{410}'..='\u{42f}' => out.extend(char::from_u32(c as u32 + 0x20)),
+        '\u{400}'..='\u{40f}' => out.extend(char::from_u32(c as u32 + 0x50)),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
+/// `char::is_uppercase`, without its table search for the letters of news copy.
+fn is_uppercase(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_uppercase(),
+        '\u{400}'..='\u{42f}' => true,
+        '\u{430}'..='\u{45f}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// The words of a text, with whether each stands inside quotation marks; their lowercase
+/// spellings go to `lowercase`.
+fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
     let mut words = Vec::new();
     let mut depth: usize = 0;
     for chunk in text.split_whitespace() {
         if is_address(chunk) {
             continue;
         }
-        let chars: Vec<char> = chunk.chars().collect();
-        let mut current: Option<Word> = None;
-        for (i, &c) in chars.iter().enumerate() {
-            let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
-            let after = chars.get(i + 1).copied();
+        let mut current: Option<WordSpan> = None;
+        let mut previous: Option<char> = None;
+        let mut chars = chunk.chars().peekable();
+        while let Some(c) = chars.next() {
+            let before = previous.replace(c);
             if is_letter(c) {
-                let word = current.get_or_insert_with(|| Word {
-                    lower: String::new(),
-                    script: script_of(c),
+                let script = script_of(c);
+                let word = current.get_or_insert_with(|| WordSpan {
+                    start: lowercase.len(),
+                    end: lowercase.len(),
+                    script,
                     letters: 0,
                     apostrophes: 0,
-                    capitalized: c.is_uppercase(),
+                    capitalized: is_uppercase(c),
                     quoted: depth > 0,
                     label: false,
                 });
-                word.lower.extend(c.to_lowercase());
+                push_lowercase(lowercase, c);
                 word.letters += 1;
-                if script_of(c) != word.script {
+                if script != word.script {
                     word.script = Script::Other;
                 }
                 continue;
             }
-            let inner_apostrophe =
-                is_apostrophe(c) && before.is_some_and(is_letter) && after.is_some_and(is_letter);
+            let inner_apostrophe = is_apostrophe(c)
+                && before.is_some_and(is_letter)
+                && chars.peek().copied().is_some_and(is_letter);
             if inner_apostrophe {
                 if let Some(word) = current.as_mut() {
-                    word.lower.push('\'');
+                    lowercase.push('\'');
                     word.apostrophes += 1;
                     continue;
                 }
             }
             if let Some(mut word) = current.take() {
                 word.label = c == ':';
-                fix_homoglyphs(&mut word);
+                fix_homoglyphs(&mut word, lowercase);
+                word.end = lowercase.len();
                 words.push(word);
             }
             match c {
@@ -401,7 +479,8 @@ fn words(text: &str) -> Vec<Word> {
             }
         }
         if let Some(mut word) = current.take() {
-            fix_homoglyphs(&mut word);
+            fix_homoglyphs(&mut word, lowercase);
+            word.end = lowercase.len();
             words.push(word);
         }
     }
@@ -411,7 +490,8 @@ fn words(text: &str) -> Vec<Word> {
 /// Letters in words written in lowercase, outside URLs: the running text a translator
 /// translates, as opposed to names, acronyms and addresses ("Getty Images", "ISW").
 pub fn prose_letters(text: &str) -> usize {
-    words(text)
+    let mut lowercase = String::with_capacity(text.len());
+    word_spans(text, &mut lowercase)
         .iter()
         .filter(|w| !w.capitalized)
         .map(|w| w.letters)
@@ -424,7 +504,9 @@ pub fn identify(text: &str) -> Option<Identified> {
     if let Some(clear) = clear_cut(text) {
         return Some(clear);
     }
-    let all = words(text);
+    let mut lowercase = String::with_capacity(text.len());
+    let spans = word_spans(text, &mut lowercase);
+    let all: Vec<Word> = spans.iter().map(|span| span.word(&lowercase)).collect();
     let everything: Vec<&Word> = all.iter().collect();
     let unquoted: Vec<&Word> = all.iter().filter(|w| !w.quoted).collect();
     if unquoted.len() == everything.len() {
@@ -446,40 +528,112 @@ pub fn identify(text: &str) -> Option<Identified> {
     }
 }
 
+/// What a character tells [`clear_cut`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ClearCutClass {
+    /// Nothing: punctuation, digits, spaces.
+    Neutral,
+    Latin,
+    Cyrillic,
+    UkrainianLetter,
+    RussianLetter,
+    /// ы or э, which Bulgarian (writing ъ) does not write either.
+    StrongRussianLetter,
+    /// A quotation mark, a Belarusian ў, a letter of another script: not clear-cut.
+    GiveUp,
+}
+
+fn clear_cut_class(c: char) -> ClearCutClass {
+    if matches!(c, '"' | '«' | '»' | '„' | '“' | '”') {
+        return ClearCutClass::GiveUp;
+    }
+    if c.is_ascii() {
+        return if c.is_ascii_alphabetic() {
+            ClearCutClass::Latin
+        } else {
+            ClearCutClass::Neutral
+        };
+    }
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    match script_of(lower) {
+        Script::Cyrillic if lower == 'ў' => ClearCutClass::GiveUp,
+        Script::Cyrillic if vocabulary(Lang::Uk).letters.contains(&lower) => {
+            ClearCutClass::UkrainianLetter
+        }
+        Script::Cyrillic if vocabulary(Lang::Ru).letters.contains(&lower) => {
+            if matches!(lower, 'ы' | 'э') {
+                ClearCutClass::StrongRussianLetter
+            } else {
+                ClearCutClass::RussianLetter
+            }
+        }
+        Script::Cyrillic => ClearCutClass::Cyrillic,
+        Script::Latin => ClearCutClass::Latin,
+        Script::Other if is_letter(c) => ClearCutClass::GiveUp,
+        Script::Other => ClearCutClass::Neutral,
+    }
+}
+
+/// [`clear_cut_class`] of the characters almost all text is written in, looked up: ASCII
+/// and the Cyrillic block.
+struct ClearCutTable {
+    ascii: [ClearCutClass; 128],
+    cyrillic: [ClearCutClass; 256],
+}
+
+fn clear_cut_table() -> &'static ClearCutTable {
+    static TABLE: std::sync::OnceLock<ClearCutTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = ClearCutTable {
+            ascii: [ClearCutClass::Neutral; 128],
+            cyrillic: [ClearCutClass::Neutral; 256],
+        };
+        for (code, class) in table.ascii.iter_mut().enumerate() {
+            *class = char::from_u32(code as u32).map_or(ClearCutClass::GiveUp, clear_cut_class);
+        }
+        for (offset, class) in table.cyrillic.iter_mut().enumerate() {
+            *class = char::from_u32(0x400 + offset as u32)
+                .map_or(ClearCutClass::GiveUp, clear_cut_class);
+        }
+        table
+    })
+}
+
 /// Most paragraphs of a news article leave no doubt: plain Cyrillic prose with several
 /// letters of one of our languages and none of the other's, or Latin prose full of English
 /// function words, with no quotation and nothing in another script. One pass over the
 /// characters settles those; the careful word-by-word judgement is for everything else.
 fn clear_cut(text: &str) -> Option<Identified> {
     const MIN_PROSE: usize = 40;
-    let uk = vocabulary(Lang::Uk);
-    let ru = vocabulary(Lang::Ru);
+    let table = clear_cut_table();
     let (mut cyrillic, mut latin) = (0usize, 0usize);
     let (mut uk_letters, mut ru_letters, mut ru_strong) = (0usize, 0usize, 0usize);
     for c in text.chars() {
-        if matches!(c, '"' | '«' | '»' | '„' | '“' | '”') {
-            return None;
+        let code = c as usize;
+        let class = match code {
+            0..0x80 => table.ascii.get(code).copied(),
+            0x400..0x500 => table.cyrillic.get(code - 0x400).copied(),
+            _ => None,
         }
-        if c.is_ascii() {
-            latin += usize::from(c.is_ascii_alphabetic());
-            continue;
-        }
-        let lower = c.to_lowercase().next().unwrap_or(c);
-        match script_of(lower) {
-            Script::Cyrillic if lower == 'ў' => return None,
-            Script::Cyrillic => {
+        .unwrap_or_else(|| clear_cut_class(c));
+        match class {
+            ClearCutClass::Neutral => {}
+            ClearCutClass::Latin => latin += 1,
+            ClearCutClass::Cyrillic => cyrillic += 1,
+            ClearCutClass::UkrainianLetter => {
                 cyrillic += 1;
-                if uk.letters.contains(&lower) {
-                    uk_letters += 1;
-                } else if ru.letters.contains(&lower) {
-                    ru_letters += 1;
-                    // Bulgarian writes ъ but neither ы nor э.
-                    ru_strong += usize::from(matches!(lower, 'ы' | 'э'));
-                }
+                uk_letters += 1;
             }
-            Script::Latin => latin += 1,
-            Script::Other if is_letter(c) => return None,
-            Script::Other => {}
+            ClearCutClass::RussianLetter => {
+                cyrillic += 1;
+                ru_letters += 1;
+            }
+            ClearCutClass::StrongRussianLetter => {
+                cyrillic += 1;
+                ru_letters += 1;
+                ru_strong += 1;
+            }
+            ClearCutClass::GiveUp => return None,
         }
     }
     let sure = |lang| {
@@ -500,18 +654,39 @@ fn clear_cut(text: &str) -> Option<Identified> {
         return None;
     }
     if latin >= MIN_PROSE && cyrillic == 0 {
-        let english = lexicon(Lang::En);
-        let words: Vec<String> = text
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| !w.is_empty())
-            .map(str::to_ascii_lowercase)
-            .collect();
-        let hits = words.iter().filter(|w| english.is_function_word(w)).count();
-        if hits >= 3 && 5 * hits >= words.len() {
+        let (hits, words) = english_function_words(text);
+        if hits >= 3 && 5 * hits >= words {
             return sure(IdentifiedLang::En);
         }
     }
     None
+}
+
+/// How many of the runs of ASCII letters in `text` are English function words, and how
+/// many runs there are.
+fn english_function_words(text: &str) -> (usize, usize) {
+    let english = lexicon(Lang::En);
+    let (mut hits, mut words) = (0, 0);
+    for word in text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        // Lowercased on the stack: most words are short, and longer ones than any function
+        // word need no lowercasing at all.
+        let mut buffer = [0u8; 32];
+        let hit = match buffer.get_mut(..word.len()) {
+            _ if word.len() > english.longest_function_word => false,
+            Some(lower) => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|w| english.is_function_word(w))
+            }
+            None => english.is_function_word(&word.to_ascii_lowercase()),
+        };
+        hits += usize::from(hit);
+    }
+    (hits, words)
 }
 
 /// How sure the text outside quotes must make identification for the quotes to be ignored.
@@ -543,7 +718,7 @@ fn identify_words(text: &str, deciding: &[&Word]) -> Option<Identified> {
         return identify_latin(&latin_words);
     }
     if other >= MIN_LETTERS {
-        let info = whatlang::detect(text)?;
+        let info = trigram_detector::detect(text)?;
         return Some(Identified {
             lang: from_whatlang(info.lang()),
             confidence: info.confidence().max(0.5),
@@ -562,7 +737,7 @@ fn letters(words: &[&Word], script: Option<Script>) -> usize {
 }
 
 fn is_vocabulary_word(word: &Word, lexicon: &Lexicon) -> bool {
-    lexicon.is_function_word(&word.lower) || (word.label && lexicon.is_label(&word.lower))
+    lexicon.is_function_word(word.lower) || (word.label && lexicon.is_label(word.lower))
 }
 
 fn sigmoid(x: f64) -> f64 {
@@ -582,10 +757,10 @@ const SEQUENCE: f64 = 2.0;
 /// Characteristic letter sequences and endings in a word (a word that is a function word
 /// counts once, as that).
 fn spelling_hits(word: &Word, lexicon: &Lexicon) -> usize {
-    if lexicon.is_function_word(&word.lower) {
+    if lexicon.is_function_word(word.lower) {
         return 0;
     }
-    let inner = lexicon.sequence_hits(&word.lower);
+    let inner = lexicon.sequence_hits(word.lower);
     let ending = lexicon
         .raw
         .endings
@@ -608,6 +783,9 @@ const OTHER_CYRILLIC: &[(char, &str)] = &[
     ('ѕ', "mk"),
 ];
 
+/// Where the letters of [`OTHER_CYRILLIC`] lie: other letters need not be compared with them.
+const OTHER_CYRILLIC_RANGE: std::ops::RangeInclusive<char> = 'ђ'..='џ';
+
 fn identify_cyrillic(words: &[&Word]) -> Identified {
     let (ukrainian, russian) = (lexicon(Lang::Uk), lexicon(Lang::Ru));
     let total = letters(words, None);
@@ -622,16 +800,20 @@ fn identify_cyrillic(words: &[&Word]) -> Identified {
         if ukrainian.raw.apostrophe_in_words {
             uk_letters += word.apostrophes;
         }
-        let chars: Vec<char> = word.lower.chars().collect();
-        for (i, &c) in chars.iter().enumerate() {
+        let mut chars = word.lower.chars().peekable();
+        while let Some(c) = chars.next() {
             if ukrainian.raw.letters.contains(&c) {
                 uk_letters += 1;
-            } else if c == 'ъ' && !chars.get(i + 1).is_some_and(|n| "еёюя".contains(*n)) {
+            } else if c == 'ъ' && !chars.peek().is_some_and(|n| "еёюя".contains(*n)) {
                 // Russian writes ъ only before е ё ю я; elsewhere it is Bulgarian.
                 *others.entry("bg").or_default() += 1;
             } else if russian.raw.letters.contains(&c) {
                 ru_letters += 1;
-            } else if let Some((_, code)) = OTHER_CYRILLIC.iter().find(|(l, _)| *l == c) {
+            } else if let Some((_, code)) = OTHER_CYRILLIC
+                .iter()
+                .take_while(|_| OTHER_CYRILLIC_RANGE.contains(&c))
+                .find(|(l, _)| *l == c)
+            {
                 *others.entry(code).or_default() += 1;
             }
         }
@@ -659,10 +841,8 @@ fn identify_cyrillic(words: &[&Word]) -> Identified {
         + SEQUENCE * (uk_sequences as f64 - ru_sequences as f64);
     if score.abs() < 2.0 {
         // No distinctive letter or word either way: let trigram statistics lean.
-        let text: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
-        let detector =
-            whatlang::Detector::with_allowlist(vec![whatlang::Lang::Ukr, whatlang::Lang::Rus]);
-        if let Some(info) = detector.detect(&text.join(" ")) {
+        let text: Vec<&str> = words.iter().map(|w| w.lower).collect();
+        if let Some(info) = trigram_detector::detect_ukrainian_or_russian(&text.join(" ")) {
             let lean = info.confidence().clamp(0.0, 1.0);
             score += if info.lang() == whatlang::Lang::Ukr {
                 lean
@@ -695,10 +875,10 @@ fn identify_latin(words: &[&Word]) -> Option<Identified> {
     let hits: usize = words
         .iter()
         .map(|w| {
-            if w.label && english.is_label(&w.lower) {
+            if w.label && english.is_label(w.lower) {
                 2
             } else {
-                usize::from(english.is_function_word(&w.lower))
+                usize::from(english.is_function_word(w.lower))
             }
         })
         .sum();
@@ -726,8 +906,8 @@ fn identify_latin(words: &[&Word]) -> Option<Identified> {
             letters: total,
         });
     }
-    let text: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
-    let info = whatlang::detect(&text.join(" "));
+    let text: Vec<&str> = words.iter().map(|w| w.lower).collect();
+    let info = trigram_detector::detect(&text.join(" "));
     // Among en, uk and ru a Latin text is English unless whatlang is sure it is another
     // language: on a short English sentence it often guesses Dutch or Danish, unsure.
     let other = info
@@ -995,6 +1175,13 @@ mod tests {
             lang_of("\"We will not give up\": what the mayor said about the attack"),
             Some(IdentifiedLang::En)
         );
+    }
+
+    #[test]
+    fn letters_of_other_cyrillic_languages_lie_in_their_range() {
+        for (letter, _) in OTHER_CYRILLIC {
+            assert!(OTHER_CYRILLIC_RANGE.contains(letter), "{letter}");
+        }
     }
 
     #[test]

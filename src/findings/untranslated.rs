@@ -179,7 +179,7 @@ fn comparable(text: &str) -> String {
                 out.push(' ');
             }
             gap = false;
-            out.extend(c.to_lowercase());
+            language::push_lowercase(&mut out, c);
         } else {
             gap = true;
         }
@@ -203,10 +203,9 @@ pub fn same_text(a: &str, b: &str) -> bool {
     if (la.min(lb) as f64) < SAME_TEXT * la.max(lb) as f64 {
         return false;
     }
-    let words_a: BTreeSet<&str> = a.split(' ').collect();
-    let words_b: BTreeSet<&str> = b.split(' ').collect();
-    let shared = words_a.intersection(&words_b).count();
-    let union = words_a.union(&words_b).count().max(1);
+    let (words_a, words_b) = (distinct_words(&a), distinct_words(&b));
+    let shared = shared_count(&words_a, &words_b);
+    let union = (words_a.len() + words_b.len() - shared).max(1);
     if (shared as f64) < 0.5 * union as f64 {
         return false;
     }
@@ -215,6 +214,36 @@ pub fn same_text(a: &str, b: &str) -> bool {
     // are one text.
     let (a, b) = (head(&a, SAME_TEXT_PREFIX), head(&b, SAME_TEXT_PREFIX));
     strsim::normalized_levenshtein(a, b) >= SAME_TEXT
+}
+
+/// The words of a comparable text, sorted, each once.
+fn distinct_words(text: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = text.split(' ').collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// How many words two sorted lists of distinct words share.
+fn shared_count(a: &[&str], b: &[&str]) -> usize {
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    let mut shared = 0;
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => {
+                a.next();
+            }
+            std::cmp::Ordering::Greater => {
+                b.next();
+            }
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                a.next();
+                b.next();
+            }
+        }
+    }
+    shared
 }
 
 /// How many characters of two texts `same_text` compares letter by letter.
