@@ -1559,6 +1559,54 @@ mod tests {
         assert!(jaro_winkler_bound("zelenskyi", "putin", 9, 5) < 0.88);
     }
 
+    #[test]
+    fn key_bounds_from_letter_counts_equal_the_bound_from_the_text() {
+        let words = [
+            ("Зеленський", Lang::Uk),
+            ("Zelensky", Lang::En),
+            ("Марченко", Lang::Uk),
+            ("Мартыненко", Lang::Ru),
+            ("Вашингтоне", Lang::Ru),
+            ("Washington", Lang::En),
+            ("Ин", Lang::Uk),
+        ];
+        let keys: Vec<Key> = words
+            .iter()
+            .flat_map(|(w, l)| word_keys(&w.to_lowercase(), *l).to_vec())
+            .collect();
+        for a in &keys {
+            for b in &keys {
+                let (x, y) = (a.as_str(), b.as_str());
+                let expected = jaro_winkler_bound(x, y, x.chars().count(), y.chars().count());
+                assert_eq!(a.jaro_winkler_bound(b), expected, "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn uppercase_fast_path_agrees_with_unicode() {
+        for c in ('\0'..='\u{2fff}').chain(['\u{1d400}', '\u{10ffff}']) {
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_read_again_reads_the_same() {
+        // The second reading finds its words remembered (table entries, keys, "Сім" a
+        // number): the answers must not change.
+        let text = "Міністр оборони Рустем Умєров заявив у Брюсселі, що Сім країн НАТО \
+                    передадуть Україні системи ППО до кінця жовтня.";
+        let first = analyze(text, Lang::Uk);
+        let again = analyze(text, Lang::Uk);
+        assert_eq!(first, again);
+        let found: Vec<&str> = first.names.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(
+            found,
+            vec!["Рустем Умєров", "Брюсселі", "НАТО", "Україні", "ППО"]
+        );
+        assert!(first.words.iter().any(|w| w.lower == "жовтня"));
+    }
+
     fn names(text: &str, lang: Lang) -> Vec<(String, bool)> {
         extract(text, lang)
             .into_iter()
