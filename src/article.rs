@@ -43,6 +43,10 @@ pub struct CheckedArticle {
     /// name, term and forbidden checks). Empty when not computed; checks then find it
     /// themselves.
     pub glossary_found: Vec<Vec<crate::glossary::Found>>,
+    /// Per document, per paragraph: its names and other words, for the name check (found
+    /// once, from the paragraph's tokens). Emptied when the checks have run: kept, it would
+    /// take more memory than the text. Empty when not computed; the check then finds them.
+    pub names: Vec<Vec<crate::facts::names::Analysis>>,
     pub findings: Vec<Finding>,
 }
 
@@ -75,10 +79,13 @@ pub fn check_documents(
     let mut facts: Vec<Vec<Vec<Fact>>> = Vec::with_capacity(documents.len());
     let mut features: Vec<Vec<alignment::ParagraphFeatures>> = Vec::with_capacity(documents.len());
     let mut glossary_found: Vec<Vec<Found>> = Vec::with_capacity(documents.len());
+    let mut names = Vec::with_capacity(documents.len());
     for d in &documents {
         let (mut doc_facts, mut doc_features, mut doc_found) = (Vec::new(), Vec::new(), Vec::new());
+        let mut doc_names = Vec::with_capacity(d.paragraphs.len());
         for p in &d.paragraphs {
             let tokens = tokenize(&p.text);
+            doc_names.push(facts::names::analyze_tokens(&p.text, &tokens, d.lang));
             let found_facts = facts::extract_from_tokens(&tokens, d.lang);
             doc_features.push(alignment::anchors::features_from_tokens(
                 &p.text,
@@ -96,6 +103,7 @@ pub fn check_documents(
         facts.push(doc_facts);
         features.push(doc_features);
         glossary_found.push(doc_found);
+        names.push(doc_names);
     }
     let identified: Vec<Vec<Option<Identified>>> = documents
         .iter()
@@ -120,8 +128,10 @@ pub fn check_documents(
         wrong_language,
         alignment,
         glossary_found,
+        names,
         findings: Vec::new(),
     };
     article.findings = crate::findings::run(&article, options);
+    article.names = Vec::new();
     article
 }

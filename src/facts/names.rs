@@ -59,11 +59,6 @@ const SHORT_STEM_CHARS: usize = 4;
 const MIN_STEM_CHARS: usize = 2;
 
 impl NameTables {
-    /// Stop words are whole words in every language: as stems, "і" would cover "Іран".
-    pub fn is_stop_word(&self, lower: &str) -> bool {
-        self.stop_words.contains(&lower)
-    }
-
     /// Stems of `lower` without each case ending it may carry.
     pub fn stems<'a>(&self, lower: &'a str) -> Vec<&'a str> {
         self.case_endings
@@ -78,9 +73,18 @@ impl NameTables {
 #[derive(Debug)]
 pub struct Tables {
     raw: &'static NameTables,
-    common_words: Lookup,
-    adjectives: Lookup,
-    concepts: Lookup,
+    stop_words: crate::hashing::FastSet<&'static str>,
+    /// Adjectives, concepts and common words in one lookup: a word is looked up once for all
+    /// three.
+    entries: Lookup,
+    /// The first words of the adjectives and concepts that are several words long ("north"
+    /// of "north korean"): only a pair or a run starting with one of these can be one.
+    adjective_starts: crate::hashing::FastSet<&'static str>,
+    concept_starts: crate::hashing::FastSet<&'static str>,
+    /// The length in characters of the shortest adjective and concept: a shorter word is a
+    /// form of none (a stem is never longer than its word).
+    shortest_adjective_chars: usize,
+    shortest_concept_chars: usize,
 }
 
 impl std::ops::Deref for Tables {
@@ -90,88 +94,206 @@ impl std::ops::Deref for Tables {
     }
 }
 
+/// What the tables say of one word (see [`Tables::entries_of`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Entries {
+    /// The place an adjective or a word for its people is made from.
+    pub adjective: Option<&'static str>,
+    /// The cross-language key of a name.
+    pub concept: Option<&'static str>,
+    /// A word translated rather than transliterated.
+    pub common: bool,
+}
+
 impl Tables {
     fn new(raw: &'static NameTables) -> Self {
+        let shortest = |entries: &mut dyn Iterator<Item = &'static str>| {
+            entries
+                .map(|entry| entry.chars().count())
+                .min()
+                .unwrap_or(usize::MAX)
+        };
+        let first_words = |entries: &mut dyn Iterator<Item = &'static str>| {
+            entries
+                .filter_map(|entry| entry.split_once(' ').map(|(first, _)| first))
+                .collect()
+        };
         Tables {
             raw,
-            common_words: Lookup::new(raw.common_words.iter().copied(), raw.stems_inflect),
-            adjectives: Lookup::new(raw.adjectives.iter().map(|(e, _)| *e), raw.stems_inflect),
-            concepts: Lookup::new(raw.concepts.iter().map(|(e, _)| *e), raw.stems_inflect),
+            stop_words: raw.stop_words.iter().copied().collect(),
+            entries: Lookup::new(raw),
+            adjective_starts: first_words(&mut raw.adjectives.iter().map(|(e, _)| *e)),
+            concept_starts: first_words(&mut raw.concepts.iter().map(|(e, _)| *e)),
+            shortest_adjective_chars: shortest(&mut raw.adjectives.iter().map(|(e, _)| *e)),
+            shortest_concept_chars: shortest(&mut raw.concepts.iter().map(|(e, _)| *e)),
+        }
+    }
+
+    /// False when a word of `chars` characters is shorter than every adjective and, long
+    /// enough to be looked up as a name ([`MIN_CONCEPT_WORD_CHARS`]), every concept.
+    fn may_be_adjective_or_concept(&self, chars: usize) -> bool {
+        chars >= self.shortest_adjective_chars
+            || chars >= self.shortest_concept_chars.max(MIN_CONCEPT_WORD_CHARS)
+    }
+
+    /// Stop words are whole words in every language: as stems, "і" would cover "Іран".
+    pub fn is_stop_word(&self, lower: &str) -> bool {
+        self.stop_words.contains(lower)
+    }
+
+    /// The adjective, concept and common word `lower` is a form of, looked up together.
+    pub fn entries_of(&self, lower: &str) -> Entries {
+        let positions = self.entries.first_match(lower);
+        Entries {
+            adjective: positions
+                .adjective
+                .and_then(|i| self.raw.adjectives.get(i))
+                .map(|(_, key)| *key),
+            concept: positions
+                .concept
+                .and_then(|i| self.raw.concepts.get(i))
+                .map(|(_, key)| *key),
+            common: positions.common.is_some(),
         }
     }
 
     pub fn is_common_word(&self, lower: &str) -> bool {
-        self.common_words.first_match(lower).is_some()
+        self.entries_of(lower).common
     }
 
     /// The place an adjective or a word for its people is made from.
     pub fn adjective_of(&self, lower: &str) -> Option<&'static str> {
-        let index = self.adjectives.first_match(lower)?;
-        self.raw.adjectives.get(index).map(|(_, key)| *key)
+        self.entries_of(lower).adjective
+    }
+
+    /// The place of an adjective written as two words ("north korean"), `first` and `second`
+    /// lowercased.
+    fn pair_adjective_of(&self, first: &str, second: &str) -> Option<&'static str> {
+        if !self.adjective_starts.contains(first) {
+            return None;
+        }
+        self.adjective_of(&format!("{first} {second}"))
     }
 
     /// The cross-language key of a name, for names not written alike.
     pub fn concept_of(&self, lower: &str) -> Option<&'static str> {
-        let index = self.concepts.first_match(lower)?;
-        self.raw.concepts.get(index).map(|(_, key)| *key)
+        self.entries_of(lower).concept
+    }
+
+    /// The cross-language key of a run of words joined by spaces.
+    fn run_concept_of(&self, joined: &str) -> Option<&'static str> {
+        match joined.split_once(' ') {
+            Some((first, _)) if !self.concept_starts.contains(first) => None,
+            _ => self.concept_of(joined),
+        }
     }
 }
 
-/// Which entries of a table a word is a form of. Every word of every paragraph is looked up,
-/// so instead of testing each entry as a prefix, the word's few possible stems (the word
+/// The first position of an entry in each table; `usize::MAX` when it is not in the table.
+#[derive(Clone, Copy, Debug)]
+struct Positions {
+    adjective: usize,
+    concept: usize,
+    common: usize,
+}
+
+impl Positions {
+    const NONE: Positions = Positions {
+        adjective: usize::MAX,
+        concept: usize::MAX,
+        common: usize::MAX,
+    };
+
+    fn keep_first(&mut self, other: &Positions) {
+        self.adjective = self.adjective.min(other.adjective);
+        self.concept = self.concept.min(other.concept);
+        self.common = self.common.min(other.common);
+    }
+}
+
+/// The positions found for a word, per table.
+#[derive(Clone, Copy, Debug, Default)]
+struct Found {
+    adjective: Option<usize>,
+    concept: Option<usize>,
+    common: Option<usize>,
+}
+
+/// Which entries of the tables a word is a form of. Every word of every paragraph is looked
+/// up, so instead of testing each entry as a prefix, the word's few possible stems (the word
 /// without its last 0 to [`MAX_ENDING_CHARS`] letters) are looked up.
 #[derive(Debug)]
 struct Lookup {
-    /// Entry → its first position in the table (earlier entries win).
-    positions: crate::hashing::FastMap<&'static str, usize>,
+    /// Entry → its first position in each table (earlier entries win).
+    positions: crate::hashing::FastMap<&'static str, Positions>,
     stems_inflect: bool,
 }
 
 impl Lookup {
-    fn new(entries: impl Iterator<Item = &'static str>, stems_inflect: bool) -> Self {
-        let mut positions = crate::hashing::FastMap::default();
-        for (index, entry) in entries.enumerate() {
-            positions.entry(entry).or_insert(index);
+    fn new(raw: &'static NameTables) -> Self {
+        let mut positions: crate::hashing::FastMap<&'static str, Positions> = Default::default();
+        let mut add = |entry: &'static str, set: &dyn Fn(&mut Positions)| {
+            set(positions.entry(entry).or_insert(Positions::NONE));
+        };
+        for (index, (entry, _)) in raw.adjectives.iter().enumerate() {
+            add(entry, &|p| p.adjective = p.adjective.min(index));
+        }
+        for (index, (entry, _)) in raw.concepts.iter().enumerate() {
+            add(entry, &|p| p.concept = p.concept.min(index));
+        }
+        for (index, entry) in raw.common_words.iter().enumerate() {
+            add(entry, &|p| p.common = p.common.min(index));
         }
         Lookup {
             positions,
-            stems_inflect,
+            stems_inflect: raw.stems_inflect,
         }
     }
 
-    /// The position of the first entry `lower` is a form of: the entry itself or, for stems,
-    /// the entry and an ending of letters — one letter after a short stem ("мор" covers
-    /// "море", "морі", not "Мороз"; "бог" covers "бога", not "Богдан").
-    fn first_match(&self, lower: &str) -> Option<usize> {
+    /// The position of the first entry of each table `lower` is a form of: the entry itself
+    /// or, for stems, the entry and an ending of letters — one letter after a short stem
+    /// ("мор" covers "море", "морі", not "Мороз"; "бог" covers "бога", not "Богдан").
+    fn first_match(&self, lower: &str) -> Found {
+        let mut best = Positions::NONE;
         if !self.stems_inflect {
-            return self.positions.get(lower).copied();
+            if let Some(positions) = self.positions.get(lower) {
+                best = *positions;
+            }
+        } else {
+            let mut ending_chars = 0;
+            let mut boundaries = lower.char_indices().rev();
+            let mut stem_end = lower.len();
+            loop {
+                if let Some((stem, positions)) = lower
+                    .get(..stem_end)
+                    .and_then(|stem| Some((stem, self.positions.get(stem)?)))
+                {
+                    let max_ending = if stem.chars().count() < SHORT_STEM_CHARS {
+                        1
+                    } else {
+                        MAX_ENDING_CHARS
+                    };
+                    if ending_chars <= max_ending {
+                        best.keep_first(positions);
+                    }
+                }
+                if ending_chars == MAX_ENDING_CHARS {
+                    break;
+                }
+                match boundaries.next() {
+                    Some((at, c)) if is_letter(c) => {
+                        stem_end = at;
+                        ending_chars += 1;
+                    }
+                    _ => break,
+                }
+            }
         }
-        let mut best: Option<usize> = None;
-        let mut ending_chars = 0;
-        let mut boundaries = lower.char_indices().rev();
-        let mut stem_end = lower.len();
-        loop {
-            if let Some(&index) = lower.get(..stem_end).and_then(|s| self.positions.get(s)) {
-                let stem_chars = lower.get(..stem_end).map_or(0, |s| s.chars().count());
-                let max_ending = if stem_chars < SHORT_STEM_CHARS {
-                    1
-                } else {
-                    MAX_ENDING_CHARS
-                };
-                if ending_chars <= max_ending {
-                    best = Some(best.map_or(index, |b| b.min(index)));
-                }
-            }
-            if ending_chars == MAX_ENDING_CHARS {
-                return best;
-            }
-            match boundaries.next() {
-                Some((at, c)) if is_letter(c) => {
-                    stem_end = at;
-                    ending_chars += 1;
-                }
-                _ => return best,
-            }
+        let found = |position: usize| (position != usize::MAX).then_some(position);
+        Found {
+            adjective: found(best.adjective),
+            concept: found(best.concept),
+            common: found(best.common),
         }
     }
 }
@@ -198,7 +320,7 @@ pub struct NameWord {
     /// As written.
     pub text: String,
     /// Normalized Latin forms, with and without case endings (empty for common words).
-    pub keys: Vec<String>,
+    pub keys: Keys,
     /// A translated word ("Forces", "Інститут"): part of the name, but not what identifies it.
     pub common: bool,
 }
@@ -226,7 +348,7 @@ pub struct Name {
 
 impl Name {
     /// Words that identify the name (not common words).
-    pub fn identifying_words(&self) -> impl Iterator<Item = &NameWord> {
+    pub fn identifying_words(&self) -> impl Iterator<Item = &NameWord> + Clone {
         self.words.iter().filter(|w| !w.common)
     }
 
@@ -250,7 +372,7 @@ pub struct Word {
     pub lang: Lang,
     /// Made when first needed: most words are never searched for a name, and making keys
     /// (transliteration, stems) is the costliest step of the name check.
-    keys: std::cell::OnceCell<Vec<String>>,
+    keys: std::sync::OnceLock<Keys>,
     /// The place an adjective is made from, or a concept key.
     pub concepts: Vec<&'static str>,
     /// Written with a capital: a capitalized adjective ("Киевском районе") is compared as
@@ -260,7 +382,7 @@ pub struct Word {
 
 impl Word {
     /// Latin keys of the word (see [`word_keys`]).
-    pub fn keys(&self) -> &[String] {
+    pub fn keys(&self) -> &[Key] {
         self.keys.get_or_init(|| word_keys(&self.lower, self.lang))
     }
 }
@@ -283,49 +405,161 @@ const MIN_SEARCH_WORD_CHARS: usize = 3;
 /// How a token takes part in names.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Role {
-    /// Part of a name: `initial` when it may be capitalized only by position.
+    /// Part of a name: `initial` when it may be capitalized only by position; with the
+    /// concept key of the word, whatever its length.
     Name {
         acronym: bool,
         initial: bool,
         common: bool,
+        concept: Option<&'static str>,
     },
     /// An adjective made from a name; with a two-word English adjective ("North Korean") the
     /// word before it is taken back from the name run.
     Adjective(&'static str, bool),
     /// A lowercase connector inside a name ("of").
     Connector,
-    /// Ends a name.
-    Other,
+    /// Ends a name; with the concept key of the word, whatever its length.
+    Other(Option<&'static str>),
+}
+
+/// What the extractor asks of a token, found in one pass over its characters: the Unicode
+/// case tables behind `char::is_uppercase` were the costliest part of finding names.
+#[derive(Clone, Copy, Debug, Default)]
+struct Shape {
+    chars: usize,
+    /// A word starting with an uppercase letter.
+    capitalized: bool,
+    /// Has an uppercase letter anywhere ("iPhone").
+    any_uppercase: bool,
+    /// Only ASCII letters.
+    latin: bool,
+    /// Two to [`MAX_ACRONYM_CHARS`] letters, all capitals ("ISW", "НБУ").
+    acronym: bool,
+}
+
+impl Shape {
+    fn of(token: &Token) -> Shape {
+        // Token offsets count characters.
+        let chars = token.end.saturating_sub(token.start);
+        if !token.is_word() {
+            return Shape {
+                chars,
+                ..Shape::default()
+            };
+        }
+        let text = token.text;
+        // The tokenizer lowercases exactly the words that have a capital.
+        let any_uppercase = matches!(token.lower, std::borrow::Cow::Owned(_));
+        let mut shape = Shape {
+            chars,
+            capitalized: any_uppercase && text.chars().next().is_some_and(is_uppercase),
+            any_uppercase,
+            latin: text.bytes().all(|b| b.is_ascii_alphabetic()),
+            acronym: false,
+        };
+        if any_uppercase {
+            let mut letters = 0;
+            let capitals_only = text.chars().all(|c| {
+                let letter = is_letter(c);
+                letters += usize::from(letter);
+                letters <= MAX_ACRONYM_CHARS && (!letter || is_uppercase(c))
+            });
+            shape.acronym = capitals_only && letters >= 2;
+        }
+        shape
+    }
+}
+
+/// `char::is_uppercase`, answered without the Unicode table search for ASCII and the basic
+/// Cyrillic letters (see `tokens::is_letter`).
+#[inline]
+fn is_uppercase(c: char) -> bool {
+    match c {
+        'A'..='Z' => true,
+        '\0'..='\u{7f}' => false,
+        '\u{400}'..='\u{42f}' => true,
+        '\u{430}'..='\u{45f}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// A paragraph being read: its text, tokens and their shapes.
+struct Reading<'t> {
+    text: &'t str,
+    tokens: &'t [Token<'t>],
+    shapes: &'t [Shape],
+    lang: Lang,
+}
+
+impl Reading<'_> {
+    fn shape(&self, index: usize) -> Shape {
+        self.shapes.get(index).copied().unwrap_or_default()
+    }
+
+    fn capitalized(&self, index: usize) -> bool {
+        self.shape(index).capitalized
+    }
+
+    /// The language whose tables judge a word: Latin words in Cyrillic text are English
+    /// ("The Washington Post").
+    fn judge(&self, index: usize) -> Lang {
+        if self.lang != Lang::En && self.shape(index).latin {
+            Lang::En
+        } else {
+            self.lang
+        }
+    }
+
+    /// Where a token starts and ends in the text, in bytes. Tokens are slices of the text.
+    fn byte_range(&self, token: &Token) -> (usize, usize) {
+        let start = (token.text.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
+        (start, start + token.text.len())
+    }
 }
 
 /// Names and other words of one paragraph.
 pub fn analyze(text: &str, lang: Lang) -> Analysis {
-    let tokens = tokenize(text);
-    let title_case = title_case_sentences(&tokens, lang);
-    let chars: Vec<char> = text.chars().collect();
-    let slice = |start: usize, end: usize| -> String {
-        chars
-            .get(start..end.min(chars.len()))
-            .map(|c| c.iter().collect())
-            .unwrap_or_default()
+    analyze_tokens(text, &tokenize(text), lang)
+}
+
+/// [`analyze`] on the paragraph's tokens, `tokenize(text)`, already made for other extractors.
+pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
+    let shapes: Vec<Shape> = tokens.iter().map(Shape::of).collect();
+    let reading = Reading {
+        text,
+        tokens,
+        shapes: &shapes,
+        lang,
     };
-    let mut analysis = Analysis::default();
+    let title_case = title_case_sentences(&reading);
+    let mut analysis = Analysis {
+        names: Vec::new(),
+        words: Vec::with_capacity(
+            tokens
+                .iter()
+                .zip(&shapes)
+                .filter(|(t, s)| t.is_word() && s.chars >= MIN_SEARCH_WORD_CHARS)
+                .count(),
+        ),
+    };
     let mut run: Vec<(usize, Role)> = Vec::new();
     let mut sentence_start = true;
     let mut sentence = 0;
-    let mut previous_word: Option<&Token> = None;
+    let mut previous_word: Option<usize> = None;
     let mut i = 0;
     while i < tokens.len() {
         let Some(token) = tokens.get(i) else { break };
         match token.kind {
             TokenKind::Word => {
-                if let Some(end) = dotted_acronym_end(&tokens, i) {
+                if let Some(end) = dotted_acronym_end(&reading, i) {
                     run.push((
                         i,
                         Role::Name {
                             acronym: true,
                             initial: false,
                             common: false,
+                            // Looked up when the letters are joined.
+                            concept: None,
                         },
                     ));
                     // The acronym "U.S." is one word spanning tokens i..end.
@@ -336,57 +570,51 @@ pub fn analyze(text: &str, lang: Lang) -> Analysis {
                     continue;
                 }
                 let role = role(
-                    token,
-                    previous_word,
-                    &tokens,
+                    &reading,
                     i,
-                    lang,
+                    previous_word,
                     sentence_start || title_case.get(sentence).copied().unwrap_or(false),
                     !run.is_empty(),
                 );
+                let shape = reading.shape(i);
                 match role {
                     Role::Name { .. } | Role::Connector => run.push((i, role)),
                     Role::Adjective(place, two_words) => {
                         if two_words {
                             run.pop();
                         }
-                        flush(&mut run, &tokens, lang, &slice, &mut analysis);
+                        flush(&mut run, &reading, &mut analysis);
                         analysis.words.push(Word {
                             start: token.start,
                             end: token.end,
                             lower: token.lower.to_string(),
-                            lang: word_lang(token, lang),
-                            keys: std::cell::OnceCell::new(),
+                            lang: reading.judge(i),
+                            keys: std::sync::OnceLock::new(),
                             concepts: vec![place],
-                            capitalized: token.is_capitalized(),
+                            capitalized: shape.capitalized,
                         });
                     }
-                    Role::Other => {
-                        flush(&mut run, &tokens, lang, &slice, &mut analysis);
-                        if token.text.chars().count() >= MIN_SEARCH_WORD_CHARS {
+                    Role::Other(concept) => {
+                        flush(&mut run, &reading, &mut analysis);
+                        if shape.chars >= MIN_SEARCH_WORD_CHARS {
+                            let long = char_count(&token.lower) >= MIN_CONCEPT_WORD_CHARS;
                             analysis.words.push(Word {
                                 start: token.start,
                                 end: token.end,
                                 lower: token.lower.to_string(),
-                                lang: word_lang(token, lang),
-                                keys: std::cell::OnceCell::new(),
-                                concepts: concept_of_word(
-                                    &token.lower,
-                                    false,
-                                    word_lang(token, lang),
-                                )
-                                .into_iter()
-                                .collect(),
-                                capitalized: token.is_capitalized(),
+                                lang: reading.judge(i),
+                                keys: std::sync::OnceLock::new(),
+                                concepts: concept.filter(|_| long).into_iter().collect(),
+                                capitalized: shape.capitalized,
                             });
                         }
                     }
                 }
                 sentence_start = false;
-                previous_word = Some(token);
+                previous_word = Some(i);
             }
             TokenKind::Digits => {
-                flush(&mut run, &tokens, lang, &slice, &mut analysis);
+                flush(&mut run, &reading, &mut analysis);
                 sentence_start = false;
                 previous_word = None;
             }
@@ -397,25 +625,29 @@ pub fn analyze(text: &str, lang: Lang) -> Analysis {
                     && tokens
                         .get(i + 1)
                         .is_some_and(|next| next.is_word() && next.gap_before.is_empty())
-                    && joins_after_hyphen(&tokens, &run, i);
+                    && joins_after_hyphen(&reading, &run, i);
                 if joins {
                     // "Нью-Йорк", "Jong-un": the word after the hyphen belongs to the name.
-                    if let Some(next) = tokens.get(i + 1) {
-                        run.push((
-                            i + 1,
-                            Role::Name {
-                                acronym: false,
-                                initial: false,
-                                common: false,
-                            },
-                        ));
-                        previous_word = Some(next);
-                    }
+                    let concept = tokens.get(i + 1).and_then(|next| {
+                        known_word(reading.judge(i + 1), &next.lower, false)
+                            .entries
+                            .concept
+                    });
+                    run.push((
+                        i + 1,
+                        Role::Name {
+                            acronym: false,
+                            initial: false,
+                            common: false,
+                            concept,
+                        },
+                    ));
+                    previous_word = Some(i + 1);
                     i += 2;
                     continue;
                 }
-                flush(&mut run, &tokens, lang, &slice, &mut analysis);
-                if ends_sentence(token, previous_word) {
+                flush(&mut run, &reading, &mut analysis);
+                if ends_sentence(token, previous_word.and_then(|p| tokens.get(p))) {
                     sentence_start = true;
                     sentence += 1;
                 } else if opens_quote_or_list(token) {
@@ -425,8 +657,16 @@ pub fn analyze(text: &str, lang: Lang) -> Analysis {
         }
         i += 1;
     }
-    flush(&mut run, &tokens, lang, &slice, &mut analysis);
+    flush(&mut run, &reading, &mut analysis);
     analysis
+}
+
+fn char_count(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
 }
 
 /// Longest lowercase syllable a hyphen joins to a name ("Jong-un", "Yong-ho").
@@ -435,107 +675,178 @@ const MAX_JOINED_SYLLABLE_CHARS: usize = 3;
 /// True when the word after the hyphen at `hyphen` continues the name being collected: a
 /// capitalized word ("Нью-Йорк", "Black-Daley"), or a short syllable after a word that is
 /// not an acronym ("Jong-un"; "ЛГБТ-спільноти" is an acronym and a common word).
-fn joins_after_hyphen(tokens: &[Token], run: &[(usize, Role)], hyphen: usize) -> bool {
-    let Some(next) = tokens.get(hyphen + 1) else {
+fn joins_after_hyphen(reading: &Reading, run: &[(usize, Role)], hyphen: usize) -> bool {
+    if hyphen + 1 >= reading.tokens.len() {
         return false;
-    };
-    if next.is_capitalized() {
+    }
+    let next = reading.shape(hyphen + 1);
+    if next.capitalized {
         return true;
     }
     let after_acronym = run
         .last()
         .is_some_and(|(_, role)| matches!(role, Role::Name { acronym: true, .. }));
-    !after_acronym && next.text.chars().count() <= MAX_JOINED_SYLLABLE_CHARS
-}
-
-/// The language whose tables judge a token: Latin words in Cyrillic text are English ("The
-/// Washington Post").
-fn word_lang(token: &Token, lang: Lang) -> Lang {
-    if lang != Lang::En && token.text.chars().all(|c| c.is_ascii_alphabetic()) {
-        Lang::En
-    } else {
-        lang
-    }
+    !after_acronym && next.chars <= MAX_JOINED_SYLLABLE_CHARS
 }
 
 /// Longer words in capitals are shouted words ("ANOTHER", "ТЕМНОШКІРА"), not acronyms.
 const MAX_ACRONYM_CHARS: usize = 5;
 
-fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().filter(|c| is_letter(*c)).count();
-    (2..=MAX_ACRONYM_CHARS).contains(&letters)
-        && word.chars().all(|c| !is_letter(c) || c.is_uppercase())
-}
-
 fn role(
-    token: &Token,
-    previous_word: Option<&Token>,
-    tokens: &[Token],
+    reading: &Reading,
     index: usize,
-    lang: Lang,
+    previous_word: Option<usize>,
     positional_capital: bool,
     run_open: bool,
 ) -> Role {
-    let judge = word_lang(token, lang);
+    let Some(token) = reading.tokens.get(index) else {
+        return Role::Other(None);
+    };
+    let shape = reading.shape(index);
+    let judge = reading.judge(index);
     let tables = tables(judge);
-    let latin_in_cyrillic = judge != lang;
-    let capitalized = token.is_capitalized();
+    let latin_in_cyrillic = judge != reading.lang;
+    let capitalized = shape.capitalized;
     if !capitalized && !latin_in_cyrillic {
-        let next_capitalized = tokens
-            .get(index + 1)
-            .is_some_and(|t| t.is_capitalized() || (t.is_word() && tables.is_stop_word(&t.lower)));
-        if run_open && tables.connectors.contains(&&*token.lower) && next_capitalized {
-            return Role::Connector;
+        if run_open && tables.connectors.contains(&&*token.lower) {
+            let next_capitalized = reading.tokens.get(index + 1).is_some_and(|t| {
+                reading.capitalized(index + 1) || (t.is_word() && tables.is_stop_word(&t.lower))
+            });
+            if next_capitalized {
+                return Role::Connector;
+            }
         }
-        return match tables.adjective_of(&token.lower) {
+        let lower_chars = if shape.any_uppercase {
+            char_count(&token.lower)
+        } else {
+            shape.chars
+        };
+        if !tables.may_be_adjective_or_concept(lower_chars) {
+            return Role::Other(None);
+        }
+        let entries = known_word(judge, &token.lower, false).entries;
+        return match entries.adjective {
             Some(place) => Role::Adjective(place, false),
-            None => Role::Other,
+            None => Role::Other(entries.concept),
         };
     }
-    if !latin_in_cyrillic && !capitalized {
-        return Role::Other;
+    if shape.acronym {
+        return Role::Name {
+            acronym: true,
+            initial: false,
+            common: false,
+            concept: known_word(judge, &token.lower, false).entries.concept,
+        };
     }
-    let acronym = is_acronym(token.text);
-    if !acronym {
-        if let Some(previous) = previous_word.filter(|p| p.end + 1 == token.start) {
-            let pair = format!("{} {}", previous.lower, token.lower);
-            if let Some(place) = tables.adjective_of(&pair) {
-                return Role::Adjective(place, previous.is_capitalized());
-            }
+    let previous = previous_word
+        .and_then(|p| Some((p, reading.tokens.get(p)?)))
+        .filter(|(_, p)| p.end + 1 == token.start);
+    if let Some((p, previous)) = previous {
+        if let Some(place) = tables.pair_adjective_of(&previous.lower, &token.lower) {
+            return Role::Adjective(place, reading.capitalized(p));
         }
-        if let Some(place) = tables.adjective_of(&token.lower) {
-            return Role::Adjective(place, false);
-        }
-        if tables.is_stop_word(&token.lower)
-            || judge.dates().word(&token.lower).is_some()
-            || judge.numbers().word(&token.lower).is_some()
-        {
-            return Role::Other;
-        }
-        if !capitalized {
-            // Lowercase Latin inside Cyrillic text ("iPhone" is capitalized inside).
-            if !token.text.chars().any(char::is_uppercase) {
-                return Role::Other;
-            }
-        }
+    }
+    let known = known_word(judge, &token.lower, true);
+    let entries = known.entries;
+    if let Some(place) = entries.adjective {
+        return Role::Adjective(place, false);
+    }
+    if known.never_a_name == Some(true) {
+        return Role::Other(entries.concept);
+    }
+    if !capitalized && !shape.any_uppercase {
+        // Lowercase Latin inside Cyrillic text ("iPhone" is capitalized inside).
+        return Role::Other(entries.concept);
     }
     Role::Name {
-        acronym,
-        initial: positional_capital && !acronym && !latin_in_cyrillic,
-        common: !acronym && tables.is_common_word(&token.lower),
+        acronym: false,
+        initial: positional_capital && !latin_in_cyrillic,
+        common: entries.common,
+        concept: entries.concept,
+    }
+}
+
+/// What the tables and vocabularies of a language say of a lowercased word.
+#[derive(Clone, Copy, Debug, Default)]
+struct Known {
+    entries: Entries,
+    /// A stop word, a month or a number word ("The", "Жовтень", "Сім"): never part of a
+    /// name, even capitalized. Asked only of capitalized words.
+    never_a_name: Option<bool>,
+}
+
+/// [`Known`] of `lower` in `lang`, with `never_a_name` when `ask_never_a_name`.
+///
+/// Remembered per thread, like [`word_keys`]: most words of a paragraph come back in the next
+/// ones and in the next articles, and looking each up in the name tables (a few stems each)
+/// and in the date and number vocabularies was most of the cost of finding names.
+fn known_word(lang: Lang, lower: &str, ask_never_a_name: bool) -> Known {
+    const REMEMBERED: usize = 50_000;
+    type Memory = crate::hashing::FastMap<Box<str>, Known>;
+    thread_local! {
+        static KNOWN: std::cell::RefCell<[Memory; 3]> = Default::default();
+    }
+    let slot = lang_slot(lang);
+    let remembered = KNOWN.with(|known| {
+        known
+            .borrow()
+            .get(slot)
+            .and_then(|memory| memory.get(lower).copied())
+    });
+    let mut known = match remembered {
+        Some(known) if !ask_never_a_name || known.never_a_name.is_some() => return known,
+        Some(known) => known,
+        None => Known {
+            entries: tables(lang).entries_of(lower),
+            never_a_name: None,
+        },
+    };
+    if ask_never_a_name {
+        known.never_a_name = Some(
+            tables(lang).is_stop_word(lower)
+                || lang.dates().word(lower).is_some()
+                || lang.numbers().word(lower).is_some(),
+        );
+    }
+    KNOWN.with(|memory| {
+        let mut memory = memory.borrow_mut();
+        let Some(memory) = memory.get_mut(slot) else {
+            return;
+        };
+        if let Some(entry) = memory.get_mut(lower) {
+            *entry = known;
+            return;
+        }
+        if memory.len() >= REMEMBERED {
+            memory.clear();
+        }
+        memory.insert(lower.into(), known);
+    });
+    known
+}
+
+/// Index of a language in per-language arrays.
+fn lang_slot(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 0,
+        Lang::Uk => 1,
+        Lang::Ru => 2,
     }
 }
 
 /// "U.S.", "U.K.": single capitals each followed by a full stop; returns the index of the
 /// last full stop.
-fn dotted_acronym_end(tokens: &[Token], start: usize) -> Option<usize> {
-    let single_capital =
-        |t: &Token| t.is_word() && t.text.chars().count() == 1 && t.is_capitalized();
+fn dotted_acronym_end(reading: &Reading, start: usize) -> Option<usize> {
+    let tokens = reading.tokens;
+    let single_capital = |i: usize| {
+        tokens.get(i).is_some_and(Token::is_word)
+            && reading.shape(i).chars == 1
+            && reading.capitalized(i)
+    };
     let mut i = start;
     let mut letters = 0;
-    while tokens
-        .get(i)
-        .is_some_and(|t| single_capital(t) && (i == start || t.gap_before.is_empty()))
+    while single_capital(i)
+        && (i == start || tokens.get(i).is_some_and(|t| t.gap_before.is_empty()))
         && tokens
             .get(i + 1)
             .is_some_and(|t| t.is_punct('.') && t.gap_before.is_empty())
@@ -550,20 +861,14 @@ fn dotted_acronym_end(tokens: &[Token], start: usize) -> Option<usize> {
 /// not the UN.
 const MIN_CONCEPT_WORD_CHARS: usize = 4;
 
-fn concept_of_word(lower: &str, acronym: bool, lang: Lang) -> Option<&'static str> {
-    if acronym || lower.chars().count() >= MIN_CONCEPT_WORD_CHARS {
-        tables(lang).concept_of(lower)
-    } else {
-        None
-    }
-}
-
 /// One word of a run, parsed.
 struct RunWord {
     word: NameWord,
-
     start: usize,
     end: usize,
+    /// Byte range in the text, from the word's first to its last token.
+    byte_start: usize,
+    byte_end: usize,
     initial: bool,
     acronym: bool,
     concept: Option<&'static str>,
@@ -573,18 +878,18 @@ struct RunWord {
 /// "United States") stays whole; otherwise acronyms and names with a cross-language key are
 /// names of their own ("Росії Володимир Путін" is "Росії" and "Володимир Путін", "лідер КНДР
 /// Кім Чен Ин" is "КНДР" and "Кім Чен Ин").
-fn flush(
-    run: &mut Vec<(usize, Role)>,
-    tokens: &[Token],
-    lang: Lang,
-    slice: &dyn Fn(usize, usize) -> String,
-    analysis: &mut Analysis,
-) {
-    let taken = std::mem::take(run);
-    let mut words: Vec<RunWord> = Vec::new();
-    let mut joined = Vec::new();
-    for (index, (i, role)) in taken.iter().enumerate() {
-        let Some(token) = tokens.get(*i) else {
+fn flush(run: &mut Vec<(usize, Role)>, reading: &Reading, analysis: &mut Analysis) {
+    let Some(&(first, _)) = run.first() else {
+        return;
+    };
+    let tokens = reading.tokens;
+    let mut words: Vec<RunWord> = Vec::with_capacity(run.len());
+    // The lowercase words of the run, for a concept the run names as a whole; the concept of
+    // the word when it is the only one.
+    let mut lowers: Vec<std::borrow::Cow<str>> = Vec::with_capacity(run.len());
+    let mut only_concept = None;
+    for (index, &(i, role)) in run.iter().enumerate() {
+        let Some(token) = tokens.get(i) else {
             continue;
         };
         match role {
@@ -592,87 +897,136 @@ fn flush(
                 acronym,
                 initial,
                 common,
+                concept,
             } => {
-                let judge = word_lang(token, lang);
-                let (text, end) = if *acronym && token.text.chars().count() == 1 {
+                let judge = reading.judge(i);
+                let (byte_start, mut byte_end) = reading.byte_range(token);
+                let mut end = token.end;
+                let (text, lower, concept) = if acronym && reading.shape(i).chars == 1 {
                     // A dotted acronym: its letters are the tokens up to its last full stop,
                     // which the run holds next.
-                    let last = taken.get(index + 1).map_or(*i, |(end, _)| *end);
+                    let last = run.get(index + 1).map_or(i, |&(end, _)| end);
                     let letters: String = tokens
-                        .get(*i..=last)
+                        .get(i..=last)
                         .unwrap_or_default()
                         .iter()
                         .filter(|t| t.is_word())
                         .map(|t| t.text)
                         .collect();
-                    let end = tokens.get(last).map_or(token.end, |t| t.end);
-                    (letters, end)
+                    if let Some(last) = tokens.get(last) {
+                        end = last.end;
+                        byte_end = reading.byte_range(last).1;
+                    }
+                    let lower = letters.to_lowercase();
+                    let concept = known_word(judge, &lower, false).entries.concept;
+                    (letters, std::borrow::Cow::Owned(lower), concept)
                 } else {
-                    (token.text.to_string(), token.end)
+                    match lowercase(token, reading.shape(i)) {
+                        lower @ std::borrow::Cow::Borrowed(_) => {
+                            (token.text.to_string(), lower, concept)
+                        }
+                        std::borrow::Cow::Owned(lower) => {
+                            let concept = known_word(judge, &lower, false).entries.concept;
+                            (
+                                token.text.to_string(),
+                                std::borrow::Cow::Owned(lower),
+                                concept,
+                            )
+                        }
+                    }
                 };
-                let lower = text.to_lowercase();
-                joined.push(lower.clone());
+                only_concept = concept;
+                let long = char_count(&lower) >= MIN_CONCEPT_WORD_CHARS;
                 words.push(RunWord {
                     word: NameWord {
-                        keys: if *common {
-                            Vec::new()
+                        keys: if common {
+                            no_keys()
                         } else {
                             word_keys(&lower, judge)
                         },
                         text,
-                        common: *common,
+                        common,
                     },
-                    concept: concept_of_word(&lower, *acronym, judge),
-
+                    concept: concept.filter(|_| acronym || long),
                     start: token.start,
                     end,
-                    initial: *initial,
-                    acronym: *acronym,
+                    byte_start,
+                    byte_end,
+                    initial,
+                    acronym,
                 });
+                lowers.push(lower);
             }
-            Role::Connector if token.is_word() => joined.push(token.lower.to_string()),
+            Role::Connector if token.is_word() => {
+                lowers.push(std::borrow::Cow::Borrowed(&token.lower))
+            }
             _ => {}
         }
     }
-    let Some(first) = taken.first().and_then(|(i, _)| tokens.get(*i)) else {
-        return;
+    run.clear();
+    let whole = match (lowers.len(), words.len()) {
+        // The whole run is its only word, already looked up.
+        (1, 1) => only_concept,
+        _ => tables(reading.judge(first)).run_concept_of(&lowers.join(" ")),
     };
-    let whole = tables(word_lang(first, lang)).concept_of(&joined.join(" "));
-    let mut segments: Vec<Vec<RunWord>> = Vec::new();
+    let mut segment: Vec<RunWord> = Vec::with_capacity(words.len());
     for word in words {
         let alone = whole.is_none() && (word.acronym || word.concept.is_some());
-        let previous_alone = segments
+        let previous_alone = segment
             .last()
-            .and_then(|s| s.last())
             .is_some_and(|w| w.acronym || w.concept.is_some());
-        match segments.last_mut() {
-            Some(segment) if whole.is_some() || !(alone || previous_alone) => segment.push(word),
-            _ => segments.push(vec![word]),
+        let joins = whole.is_some() || !(alone || previous_alone);
+        if !joins && !segment.is_empty() {
+            push_name(&mut segment, whole, reading.text, analysis);
         }
+        segment.push(word);
     }
-    for segment in segments {
-        let (Some(head), Some(tail)) = (segment.first(), segment.last()) else {
-            continue;
-        };
-        let mut concepts: Vec<&'static str> = segment.iter().filter_map(|w| w.concept).collect();
-        concepts.extend(whole);
-        concepts.sort_unstable();
-        concepts.dedup();
-        let name = Name {
-            start: head.start,
-            end: tail.end,
-            text: slice(head.start, tail.end),
-            confident: segment
-                .iter()
-                .any(|w| w.acronym || (!w.initial && !w.word.common)),
-            acronym: segment.iter().any(|w| w.acronym),
-            words: segment.into_iter().map(|w| w.word).collect(),
-            concepts,
-            entry: None,
-        };
-        if name.checkable() {
-            analysis.names.push(name);
-        }
+    push_name(&mut segment, whole, reading.text, analysis);
+}
+
+/// Makes the words of `segment` (emptied) one name, with the concept of the run it is part
+/// of, if any.
+fn push_name(
+    segment: &mut Vec<RunWord>,
+    whole: Option<&'static str>,
+    text: &str,
+    analysis: &mut Analysis,
+) {
+    let (Some(head), Some(tail)) = (segment.first(), segment.last()) else {
+        return;
+    };
+    let mut concepts: Vec<&'static str> = segment.iter().filter_map(|w| w.concept).collect();
+    concepts.extend(whole);
+    concepts.sort_unstable();
+    concepts.dedup();
+    let name = Name {
+        start: head.start,
+        end: tail.end,
+        text: text
+            .get(head.byte_start..tail.byte_end)
+            .unwrap_or_default()
+            .to_string(),
+        confident: segment
+            .iter()
+            .any(|w| w.acronym || (!w.initial && !w.word.common)),
+        acronym: segment.iter().any(|w| w.acronym),
+        words: segment.drain(..).map(|w| w.word).collect(),
+        concepts,
+        entry: None,
+    };
+    if name.checkable() {
+        analysis.names.push(name);
+    }
+}
+
+/// The token lowercased, as `str::to_lowercase` would: the tokenizer's lowercase form is
+/// that whenever the word has a capital, and the text itself otherwise, which differs only
+/// for the rare letters that are neither (titlecase "ǅ").
+fn lowercase<'t>(token: &'t Token, shape: Shape) -> std::borrow::Cow<'t, str> {
+    if shape.any_uppercase || token.text.is_ascii() {
+        std::borrow::Cow::Borrowed(&token.lower)
+    } else {
+        std::borrow::Cow::Owned(token.text.to_lowercase())
     }
 }
 
@@ -711,27 +1065,119 @@ fn jaro_winkler_bound(a: &str, b: &str, la: usize, lb: usize) -> f64 {
     jaro + prefix as f64 * 0.1 * (1.0 - jaro)
 }
 
+/// A word's keys, shared: the same names come back paragraph after paragraph.
+pub type Keys = std::sync::Arc<[Key]>;
+
+/// One normalized Latin form of a word (see [`latin_key`]), with what comparing it needs,
+/// worked out once instead of for each pair of words compared.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Key {
+    text: Box<str>,
+    /// How many times each letter a–z occurs (`None` for keys too long to count in bytes).
+    letters: Option<[u8; 26]>,
+    /// The first [`SOUND_SYMBOLS`] consonant classes (see [`sound`]) and how many it has.
+    sound: [u8; SOUND_SYMBOLS],
+    sound_len: usize,
+}
+
+impl Key {
+    fn new(text: String) -> Key {
+        let full_sound = sound(&text);
+        let mut sound = [0u8; SOUND_SYMBOLS];
+        for (slot, &symbol) in sound.iter_mut().zip(&full_sound) {
+            *slot = symbol;
+        }
+        let letters = (text.len() <= usize::from(u8::MAX))
+            .then(|| {
+                let mut counts = [0u8; 26];
+                for byte in text.bytes() {
+                    let slot = counts.get_mut(usize::from(byte.wrapping_sub(b'a')))?;
+                    *slot += 1;
+                }
+                Some(counts)
+            })
+            .flatten();
+        Key {
+            text: text.into_boxed_str(),
+            letters,
+            sound,
+            sound_len: full_sound.len(),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// [`jaro_winkler_bound`] from the letter counts.
+    fn jaro_winkler_bound(&self, other: &Key) -> f64 {
+        let (a, b) = (self.as_str(), other.as_str());
+        let (Some(x), Some(y)) = (&self.letters, &other.letters) else {
+            return jaro_winkler_bound(a, b, a.chars().count(), b.chars().count());
+        };
+        let (la, lb) = (a.len(), b.len());
+        if la == 0 || lb == 0 {
+            return if la == lb { 1.0 } else { 0.0 };
+        }
+        let common: usize = x.iter().zip(y).map(|(p, q)| usize::from(*p.min(q))).sum();
+        let jaro = if common == 0 {
+            0.0
+        } else {
+            (common as f64 / la as f64 + common as f64 / lb as f64 + 1.0) / 3.0
+        };
+        let prefix = a
+            .bytes()
+            .zip(b.bytes())
+            .take(4)
+            .take_while(|(p, q)| p == q)
+            .count();
+        jaro + prefix as f64 * 0.1 * (1.0 - jaro)
+    }
+}
+
+impl std::fmt::Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// The keys of a common word: none.
+fn no_keys() -> Keys {
+    static NONE: std::sync::LazyLock<Keys> = std::sync::LazyLock::new(|| Keys::from(Vec::new()));
+    NONE.clone()
+}
+
 /// Normalized Latin forms of a lowercased word, with and without case endings.
 ///
 /// Keys are remembered per thread: the same names come back paragraph after paragraph and
 /// article after article, and transliterating them was the costliest step of the name check.
-pub fn word_keys(lower: &str, lang: Lang) -> Vec<String> {
+pub fn word_keys(lower: &str, lang: Lang) -> Keys {
     const REMEMBERED: usize = 50_000;
+    type Known = crate::hashing::FastMap<Box<str>, Keys>;
     thread_local! {
-        static KEYS: std::cell::RefCell<crate::hashing::FastMap<(Lang, String), Vec<String>>> =
-            std::cell::RefCell::new(Default::default());
+        static KEYS: std::cell::RefCell<[Known; 3]> = Default::default();
     }
-    let key = (lang, lower.to_string());
-    if let Some(keys) = KEYS.with(|known| known.borrow().get(&key).cloned()) {
+    let slot = lang_slot(lang);
+    let known = KEYS.with(|known| {
+        known
+            .borrow()
+            .get(slot)
+            .and_then(|known| known.get(lower).cloned())
+    });
+    if let Some(keys) = known {
         return keys;
     }
-    let keys = make_word_keys(lower, lang);
+    let keys: Keys = make_word_keys(lower, lang)
+        .into_iter()
+        .map(Key::new)
+        .collect();
     KEYS.with(|known| {
-        let mut known = known.borrow_mut();
-        if known.len() >= REMEMBERED {
-            known.clear();
+        if let Some(known) = known.borrow_mut().get_mut(slot) {
+            if known.len() >= REMEMBERED {
+                known.clear();
+            }
+            known.insert(lower.into(), keys.clone());
         }
-        known.insert(key, keys.clone());
     });
     keys
 }
@@ -824,10 +1270,8 @@ pub fn latin_key(latin: &str) -> String {
     String::from_utf8(folded).unwrap_or_default()
 }
 
-fn consonants(key: &str) -> String {
-    key.chars()
-        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
-        .collect()
+fn consonants(key: &str) -> impl Iterator<Item = u8> + Clone + '_ {
+    key.bytes().filter(|c| !b"aeiou".contains(c))
 }
 
 /// Keys at most this long are compared by their consonants: "Ин" / "Un", "Рі" / "Ri".
@@ -864,25 +1308,28 @@ impl NameMatching {
     }
 
     /// True when two normalized keys spell the same word.
-    pub fn keys_similar(self, a: &str, b: &str) -> bool {
-        if a == b {
+    pub fn keys_similar(self, a: &Key, b: &Key) -> bool {
+        let (x, y) = (a.as_str(), b.as_str());
+        if x == y {
             return true;
         }
-        let (la, lb) = (a.chars().count(), b.chars().count());
+        // Keys are ASCII letters: bytes are characters.
+        let (la, lb) = (x.len(), y.len());
         if la.min(lb) <= SHORT_KEY_CHARS {
-            let (ca, cb) = (consonants(a), consonants(b));
-            return la.abs_diff(lb) <= 1 && !ca.is_empty() && ca == cb;
+            return la.abs_diff(lb) <= 1
+                && consonants(x).next().is_some()
+                && consonants(x).eq(consonants(y));
         }
-        let (short, long) = if la <= lb { (a, b) } else { (b, a) };
-        if short.chars().count() >= MIN_PREFIX_CHARS && long.starts_with(short) {
+        let (short, long) = if la <= lb { (x, y) } else { (y, x) };
+        if short.len() >= MIN_PREFIX_CHARS && long.starts_with(short) {
             return true;
         }
-        jaro_winkler_bound(a, b, la, lb) >= self.min_similarity
-            && strsim::jaro_winkler(a, b) >= self.min_similarity
+        a.jaro_winkler_bound(b) >= self.min_similarity
+            && strsim::jaro_winkler(x, y) >= self.min_similarity
     }
 
     /// True when two word key sets share a spelling or a sound.
-    pub fn words_similar(self, a: &[String], b: &[String]) -> bool {
+    pub fn words_similar(self, a: &[Key], b: &[Key]) -> bool {
         a.iter().any(|x| {
             b.iter()
                 .any(|y| self.keys_similar(x, y) || sounds_similar(x, y))
@@ -932,17 +1379,16 @@ fn sound(key: &str) -> Vec<u8> {
 
 /// True when two keys sound alike: their first consonant classes agree. One consonant is
 /// too little to say so ("За" / "ЗСУ").
-fn sounds_similar(a: &str, b: &str) -> bool {
-    let (x, y) = (sound(a), sound(b));
-    let shared = x.len().min(y.len()).min(SOUND_SYMBOLS);
+fn sounds_similar(a: &Key, b: &Key) -> bool {
+    let shared = a.sound_len.min(b.sound_len).min(SOUND_SYMBOLS);
     if shared < 2 {
         return false;
     }
     if shared < SOUND_SYMBOLS {
         // Two consonants say enough only when they are all either word has.
-        return x == y;
+        return a.sound_len == b.sound_len && a.sound == b.sound;
     }
-    x.get(..shared) == y.get(..shared)
+    a.sound == b.sound
 }
 
 /// Name-to-name and name-to-word comparisons, at this setting.
@@ -959,28 +1405,33 @@ impl NameMatching {
         if a.concepts.iter().any(|c| b.concepts.contains(c)) {
             return true;
         }
-        let a_words: Vec<&NameWord> = a.identifying_words().collect();
-        let b_words: Vec<&NameWord> = b.identifying_words().collect();
-        let shared = a_words
-            .iter()
-            .any(|x| b_words.iter().any(|y| self.words_similar(&x.keys, &y.keys)));
+        let (a_words, b_words) = (a.identifying_words(), b.identifying_words());
+        let shared = a_words.clone().any(|x| {
+            b_words
+                .clone()
+                .any(|y| self.words_similar(&x.keys, &y.keys))
+        });
         if !shared {
             return false;
         }
         // The same number of words, and each last word unlike every word of the other name:
         // the same family, another person ("Кім Чен Ин" / "Кім Чен Ір"). Reordered words
         // ("Elvie Pump" / "Відсмоктувач Elvie") are not that.
-        let unlike_all = |word: &NameWord, others: &[&NameWord]| {
-            !others
-                .iter()
-                .any(|o| self.words_similar(&word.keys, &o.keys))
-        };
-        match (a_words.last(), b_words.last()) {
-            (Some(x), Some(y)) if a_words.len() == b_words.len() && a_words.len() >= 2 => {
-                !(unlike_all(x, &b_words) && unlike_all(y, &a_words))
+        let (a_count, b_count) = (a_words.clone().count(), b_words.clone().count());
+        match (a_words.clone().last(), b_words.clone().last()) {
+            (Some(x), Some(y)) if a_count == b_count && a_count >= 2 => {
+                self.resembles_any(x, b_words) || self.resembles_any(y, a_words)
             }
             _ => true,
         }
+    }
+
+    fn resembles_any<'n>(
+        self,
+        word: &NameWord,
+        mut others: impl Iterator<Item = &'n NameWord>,
+    ) -> bool {
+        others.any(|o| self.words_similar(&word.keys, &o.keys))
     }
 
     /// True when two names that do not match share a word: "Кім Чен Ин" and "Кім Чен Ір",
@@ -998,7 +1449,7 @@ impl NameMatching {
     /// Stricter than between names: spellings must be alike (sounds alone match too many
     /// ordinary words: "Медведев" / "immediate"), and short words are not compared.
     pub fn word_matches(self, name: &Name, word: &Word) -> bool {
-        let long = |k: &&String| k.chars().count() >= MIN_PREFIX_CHARS;
+        let long = |k: &&Key| k.as_str().len() >= MIN_PREFIX_CHARS;
         if name.concepts.iter().any(|c| word.concepts.contains(c)) {
             return true;
         }
@@ -1024,32 +1475,36 @@ impl NameMatching {
 const TITLE_CASE_SHARE: f64 = 0.75;
 const TITLE_CASE_MIN_WORDS: usize = 4;
 
-fn title_case_sentences(tokens: &[Token], lang: Lang) -> Vec<bool> {
+fn title_case_sentences(reading: &Reading) -> Vec<bool> {
+    // Only English headlines are written so; other languages have no such sentences.
+    if reading.lang != Lang::En {
+        return Vec::new();
+    }
     let mut sentences = Vec::new();
     let (mut capitalized, mut total) = (0usize, 0usize);
     let mut previous_word: Option<&Token> = None;
     let judge =
         |c: usize, t: usize| t >= TITLE_CASE_MIN_WORDS && c as f64 >= TITLE_CASE_SHARE * t as f64;
-    for token in tokens {
+    for (token, shape) in reading.tokens.iter().zip(reading.shapes) {
         match token.kind {
             TokenKind::Word => {
-                if token.text.chars().count() >= 4 && !is_acronym(token.text) {
+                if shape.chars >= 4 && !shape.acronym {
                     total += 1;
-                    if token.is_capitalized() {
+                    if shape.capitalized {
                         capitalized += 1;
                     }
                 }
                 previous_word = Some(token);
             }
             TokenKind::Punct if ends_sentence(token, previous_word) => {
-                sentences.push(lang == Lang::En && judge(capitalized, total));
+                sentences.push(judge(capitalized, total));
                 capitalized = 0;
                 total = 0;
             }
             _ => {}
         }
     }
-    sentences.push(lang == Lang::En && judge(capitalized, total));
+    sentences.push(judge(capitalized, total));
     sentences
 }
 
@@ -1104,6 +1559,54 @@ mod tests {
         assert!(jaro_winkler_bound("zelenskyi", "putin", 9, 5) < 0.88);
     }
 
+    #[test]
+    fn key_bounds_from_letter_counts_equal_the_bound_from_the_text() {
+        let words = [
+            ("Зеленський", Lang::Uk),
+            ("Zelensky", Lang::En),
+            ("Марченко", Lang::Uk),
+            ("Мартыненко", Lang::Ru),
+            ("Вашингтоне", Lang::Ru),
+            ("Washington", Lang::En),
+            ("Ин", Lang::Uk),
+        ];
+        let keys: Vec<Key> = words
+            .iter()
+            .flat_map(|(w, l)| word_keys(&w.to_lowercase(), *l).to_vec())
+            .collect();
+        for a in &keys {
+            for b in &keys {
+                let (x, y) = (a.as_str(), b.as_str());
+                let expected = jaro_winkler_bound(x, y, x.chars().count(), y.chars().count());
+                assert_eq!(a.jaro_winkler_bound(b), expected, "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn uppercase_fast_path_agrees_with_unicode() {
+        for c in ('\0'..='\u{2fff}').chain(['\u{1d400}', '\u{10ffff}']) {
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_read_again_reads_the_same() {
+        // The second reading finds its words remembered (table entries, keys, "Сім" a
+        // number): the answers must not change.
+        let text = "Міністр оборони Рустем Умєров заявив у Брюсселі, що Сім країн НАТО \
+                    передадуть Україні системи ППО до кінця жовтня.";
+        let first = analyze(text, Lang::Uk);
+        let again = analyze(text, Lang::Uk);
+        assert_eq!(first, again);
+        let found: Vec<&str> = first.names.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(
+            found,
+            vec!["Рустем Умєров", "Брюсселі", "НАТО", "Україні", "ППО"]
+        );
+        assert!(first.words.iter().any(|w| w.lower == "жовтня"));
+    }
+
     fn names(text: &str, lang: Lang) -> Vec<(String, bool)> {
         extract(text, lang)
             .into_iter()
@@ -1119,7 +1622,7 @@ mod tests {
             .collect()
     }
 
-    fn key(word: &str, lang: Lang) -> Vec<String> {
+    fn key(word: &str, lang: Lang) -> Keys {
         word_keys(&word.to_lowercase(), lang)
     }
 

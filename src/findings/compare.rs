@@ -8,7 +8,7 @@
 
 use super::{Check, Finding, Severity, Span};
 use crate::article::{CheckOptions, CheckedArticle};
-use crate::facts::{Fact, FactKind};
+use crate::facts::{names, Fact, FactKind};
 use crate::glossary::{Found, Glossary};
 use crate::lang::Lang;
 use crate::paragraphs::Paragraph;
@@ -97,6 +97,32 @@ impl<'a> GroupView<'a> {
                     None => std::borrow::Cow::Owned(glossary.find_all(lang, &paragraph.text)),
                 };
                 Some((paragraph, found))
+            })
+            .collect()
+    }
+
+    /// The paragraphs of `lang` in this group with their names and other words (found once
+    /// per article when the article was checked).
+    pub fn name_analyses(
+        &self,
+        lang: Lang,
+    ) -> Vec<(&'a Paragraph, std::borrow::Cow<'a, names::Analysis>)> {
+        let article: &'a CheckedArticle = self.article;
+        let Some(d) = article.documents.iter().position(|d| d.lang == lang) else {
+            return Vec::new();
+        };
+        let (Some(doc), analyses) = (article.documents.get(d), article.names.get(d)) else {
+            return Vec::new();
+        };
+        self.members(lang)
+            .iter()
+            .filter_map(|&p| {
+                let paragraph = doc.paragraphs.get(p)?;
+                let analysis = match analyses.and_then(|a| a.get(p)) {
+                    Some(analysis) => std::borrow::Cow::Borrowed(analysis),
+                    None => std::borrow::Cow::Owned(names::analyze(&paragraph.text, lang)),
+                };
+                Some((paragraph, analysis))
             })
             .collect()
     }
@@ -564,6 +590,7 @@ mod tests {
             facts,
             alignment: vec![Group { members }],
             glossary_found: Vec::new(),
+            names: Vec::new(),
             findings: Vec::new(),
         }
     }

@@ -3,25 +3,34 @@
 use super::compare::{join_langs, GroupView};
 use super::{Check, Finding, Severity, Span};
 use crate::article::CheckOptions;
-use crate::facts::names::{self, Name, NameMatching};
-use crate::glossary::{Glossary, Match};
+use crate::facts::names::{self, Analysis, Name, NameMatching};
+use crate::glossary::{Found, Glossary, Match};
 use crate::lang::Lang;
 use crate::paragraphs::Paragraph;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub const DOCUMENTATION: &str = include_str!("name.md");
 
-/// A name together with the paragraph it stands in.
+/// A name together with the paragraph it stands in: borrowed from the paragraph's analysis
+/// unless the glossary changed or added it.
 #[derive(Clone)]
 struct Located<'a> {
-    name: Name,
+    name: Cow<'a, Name>,
     paragraph: &'a Paragraph,
 }
 
 /// What one language of a group mentions.
 struct Version<'a> {
     names: Vec<Located<'a>>,
-    words: Vec<names::Word>,
+    words: Vec<&'a names::Word>,
+}
+
+/// A paragraph of the group with what the glossary finds in it and its names.
+struct Read<'a> {
+    paragraph: &'a Paragraph,
+    glossary_found: Cow<'a, Found>,
+    analysis: Cow<'a, Analysis>,
 }
 
 /// How a name of one version appears in another.
@@ -56,10 +65,14 @@ pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
         return Vec::new();
     }
     let matching = options.name_matching;
-    let versions: BTreeMap<Lang, Version> = group
+    let read: BTreeMap<Lang, Vec<Read>> = group
         .present
         .iter()
-        .map(|&lang| (lang, version(group, lang, &options.glossary, matching)))
+        .map(|&lang| (lang, read(group, lang, &options.glossary)))
+        .collect();
+    let versions: BTreeMap<Lang, Version> = read
+        .iter()
+        .map(|(&lang, paragraphs)| (lang, version(paragraphs, lang, &options.glossary, matching)))
         .collect();
     let slots = pair_replacements(&versions, slots(&versions, matching), matching);
     slots
@@ -68,36 +81,60 @@ pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
         .collect()
 }
 
+/// The paragraphs of `lang` in the group, with what the glossary finds in each and their
+/// names (found once per article when the article was checked).
+fn read<'a>(group: &GroupView<'a>, lang: Lang, glossary: &Glossary) -> Vec<Read<'a>> {
+    group
+        .glossary_found(lang, glossary)
+        .into_iter()
+        .zip(group.name_analyses(lang))
+        .map(|((paragraph, glossary_found), (_, analysis))| Read {
+            paragraph,
+            glossary_found,
+            analysis,
+        })
+        .collect()
+}
+
 /// The names and words of `lang` in the group, with glossary names marked.
 fn version<'a>(
-    group: &GroupView<'a>,
+    paragraphs: &'a [Read],
     lang: Lang,
     glossary: &Glossary,
     matching: NameMatching,
 ) -> Version<'a> {
     let mut located = Vec::new();
     let mut words = Vec::new();
-    for (paragraph, glossary_found) in group.glossary_found(lang, glossary) {
-        let analysis = names::analyze(&paragraph.text, lang);
+    for read in paragraphs {
         let found = with_glossary(
-            analysis.names,
-            &glossary_found.terms,
+            read.analysis.names.iter().map(Cow::Borrowed).collect(),
+            &read.glossary_found.terms,
             glossary,
-            &paragraph.text,
+            &read.paragraph.text,
             lang,
         );
-        located.extend(found.into_iter().map(|name| Located { name, paragraph }));
-        words.extend(analysis.words);
+        located.extend(found.into_iter().map(|name| Located {
+            name,
+            paragraph: read.paragraph,
+        }));
+        words.extend(&read.analysis.words);
     }
     // A name capitalized only by position ("Warren replied.") is a name when the same word is
     // a name elsewhere in the group.
-    let confident: Vec<Name> = located
+    let named_elsewhere: Vec<bool> = located
         .iter()
-        .filter(|l| l.name.confident)
-        .map(|l| l.name.clone())
+        .map(|l| {
+            !l.name.confident
+                && located
+                    .iter()
+                    .filter(|c| c.name.confident)
+                    .any(|c| matching.names_match(&c.name, &l.name))
+        })
         .collect();
-    for l in located.iter_mut().filter(|l| !l.name.confident) {
-        l.name.confident = confident.iter().any(|c| matching.names_match(c, &l.name));
+    for (l, named) in located.iter_mut().zip(named_elsewhere) {
+        if named {
+            l.name.to_mut().confident = true;
+        }
     }
     Version {
         names: located,
@@ -108,13 +145,13 @@ fn version<'a>(
 /// Marks the names that are glossary names and adds the glossary names the extractor did
 /// not see (a lowercase form, a name that starts a sentence). A glossary name is always
 /// confident: the glossary says it is a name.
-fn with_glossary(
-    mut found: Vec<Name>,
+fn with_glossary<'a>(
+    mut found: Vec<Cow<'a, Name>>,
     matches: &[Match],
     glossary: &Glossary,
     text: &str,
     lang: Lang,
-) -> Vec<Name> {
+) -> Vec<Cow<'a, Name>> {
     for m in matches {
         if !glossary.entries().get(m.entry).is_some_and(|e| e.is_name()) {
             continue;
@@ -124,6 +161,7 @@ fn with_glossary(
             .iter_mut()
             .filter(|n| n.start < m.end && m.start < n.end)
         {
+            let name = name.to_mut();
             name.entry = Some(m.entry);
             name.confident = true;
             overlapping = true;
@@ -140,7 +178,7 @@ fn with_glossary(
             .as_ref()
             .map(|n| n.concepts.clone())
             .unwrap_or_default();
-        found.push(Name {
+        found.push(Cow::Owned(Name {
             start: m.start,
             end: m.end,
             text: text
@@ -153,7 +191,7 @@ fn with_glossary(
             acronym: extracted.is_some_and(|n| n.acronym),
             confident: true,
             entry: Some(m.entry),
-        });
+        }));
     }
     found.sort_by_key(|n| (n.start, n.end));
     found
@@ -161,18 +199,16 @@ fn with_glossary(
 
 /// How `name` appears in `version`, preferring a name not yet used by another slot.
 fn presence(name: &Name, version: &Version, used: &[bool], matching: NameMatching) -> Presence {
-    let named: Vec<usize> = version
-        .names
-        .iter()
-        .enumerate()
-        .filter(|(_, other)| matching.names_match(name, &other.name))
-        .map(|(i, _)| i)
-        .collect();
-    if let Some(&i) = named
-        .iter()
-        .find(|&&i| !used.get(i).copied().unwrap_or(true))
-        .or(named.first())
-    {
+    let mut first_named = None;
+    for (i, other) in version.names.iter().enumerate() {
+        if matching.names_match(name, &other.name) {
+            if !used.get(i).copied().unwrap_or(true) {
+                return Presence::Named(i);
+            }
+            first_named.get_or_insert(i);
+        }
+    }
+    if let Some(i) = first_named {
         return Presence::Named(i);
     }
     if version.words.iter().any(|w| matching.word_matches(name, w)) {
@@ -260,7 +296,7 @@ fn pair_replacements(
         slot.has
             .iter()
             .filter_map(|(&l, i)| name_of(versions, l, (*i)?))
-            .map(|l| &l.name)
+            .map(|l| &*l.name)
             .collect()
     };
     let related = |a: &Slot, b: &Slot| {
@@ -387,7 +423,7 @@ fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot, matching: NameMat
                 .iter()
                 .filter_map(|(&l, &i)| name_of(versions, l, i)),
         )
-        .map(|l| &l.name)
+        .map(|l| &*l.name)
         .collect();
     let glossary_name = mentioned.iter().any(|n| n.entry.is_some());
     let related_replacement = slot.is_replacement()
@@ -682,6 +718,7 @@ mod tests {
         let extracted = names::extract(text, Lang::Uk);
         assert!(extracted.iter().any(|n| n.text == "Київ" && !n.confident));
         let matches = vec![found_at(text, 0, "Київ"), found_at(text, 0, "Києві")];
+        let extracted = extracted.into_iter().map(Cow::Owned).collect();
         let marked = with_glossary(extracted, &matches, &glossary, text, Lang::Uk);
         let texts: Vec<(&str, Option<usize>, bool)> = marked
             .iter()

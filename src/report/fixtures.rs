@@ -110,6 +110,7 @@ pub fn article(
         facts,
         alignment,
         glossary_found: Vec::new(),
+        names: Vec::new(),
         findings,
     }
 }
