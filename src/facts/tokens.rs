@@ -23,6 +23,8 @@ pub struct Token<'a> {
     /// Character range `[start, end)` in the paragraph text.
     pub start: usize,
     pub end: usize,
+    /// Byte offset of `text` in the paragraph text.
+    pub byte_start: usize,
     /// The whitespace between the previous token and this one ("" when they touch).
     pub gap_before: &'a str,
 }
@@ -146,6 +148,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             },
             start,
             end: position,
+            byte_start: start_byte,
             gap_before,
         });
         gap_start = end_byte;

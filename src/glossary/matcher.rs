@@ -106,6 +106,8 @@ pub struct Unit<'a> {
     /// Character range in the text.
     pub start: usize,
     pub end: usize,
+    /// Byte range in the text.
+    pub bytes: std::ops::Range<usize>,
     /// True when punctuation separates this unit from the previous one.
     pub break_before: bool,
     /// Matches inflected forms: the word's stem (a dotted acronym's lowercase letters).
@@ -123,12 +125,30 @@ enum Written<'t, 'a> {
     Word(&'t Token<'a>),
 }
 
+/// Where a unit stands: characters `[start, end)` and their bytes.
+struct Span {
+    start: usize,
+    end: usize,
+    bytes: std::ops::Range<usize>,
+}
+
+impl Span {
+    /// From the first token to the last, both included.
+    fn from_tokens(first: &Token, last: &Token) -> Span {
+        Span {
+            start: first.start,
+            end: last.end,
+            bytes: first.byte_start..last.byte_start + last.text.len(),
+        }
+    }
+}
+
 /// Walks the tokens as units (see the module documentation), calling `unit` with each unit's
 /// character range, whether punctuation breaks before it, and how it is written.
 fn walk_units<'t, 'a>(
     tokens: &'t [Token<'a>],
-    mut unit: impl FnMut(usize, usize, bool, Written<'t, 'a>),
-    mut extend_last: impl FnMut(usize),
+    mut unit: impl FnMut(Span, bool, Written<'t, 'a>),
+    mut extend_last: impl FnMut(Span),
 ) {
     let mut pending_break = false;
     let mut i = 0;
@@ -136,10 +156,9 @@ fn walk_units<'t, 'a>(
         let touches_next = tokens.get(i + 1).is_some_and(|t| t.gap_before.is_empty());
         match token.kind {
             TokenKind::Word | TokenKind::Digits => {
-                if let Some((unit_end, letters, next)) = dotted_acronym(tokens, i) {
+                if let Some((last, letters, next)) = dotted_acronym(tokens, i) {
                     unit(
-                        token.start,
-                        unit_end,
+                        Span::from_tokens(token, last),
                         pending_break,
                         Written::DottedAcronym(letters),
                     );
@@ -147,7 +166,11 @@ fn walk_units<'t, 'a>(
                     i = next;
                     continue;
                 }
-                unit(token.start, token.end, pending_break, Written::Word(token));
+                unit(
+                    Span::from_tokens(token, token),
+                    pending_break,
+                    Written::Word(token),
+                );
                 pending_break = false;
             }
             TokenKind::Punct => {
@@ -167,7 +190,7 @@ fn walk_units<'t, 'a>(
                 });
                 if let (true, true, Some(s)) = (is_apostrophe, after_word, possessive_s) {
                     // "Kyiv's": the "s" is no word of its own.
-                    extend_last(s.end);
+                    extend_last(Span::from_tokens(token, s));
                     i += 2;
                     continue;
                 }
@@ -194,6 +217,7 @@ impl Unit<'_> {
         Unit {
             start: self.start,
             end: self.end,
+            bytes: self.bytes,
             break_before: self.break_before,
             stem: self.stem,
             acronym: self.acronym.map(|a| Cow::Owned(a.into_owned())),
@@ -207,11 +231,13 @@ pub fn units_from_tokens<'a>(lang: Lang, tokens: &[Token<'a>]) -> Vec<Unit<'a>> 
     let units = std::cell::RefCell::new(Vec::with_capacity(tokens.len()));
     walk_units(
         tokens,
-        |start, end, break_before, written| {
+        |span, break_before, written| {
+            let Span { start, end, bytes } = span;
             let unit = match written {
                 Written::DottedAcronym(letters) => Unit {
                     start,
                     end,
+                    bytes,
                     break_before,
                     stem: letters.to_lowercase().into(),
                     acronym: Some(Cow::Owned(letters)),
@@ -223,6 +249,7 @@ pub fn units_from_tokens<'a>(lang: Lang, tokens: &[Token<'a>]) -> Vec<Unit<'a>> 
                     Unit {
                         start,
                         end,
+                        bytes,
                         break_before,
                         stem: stem(lang, &lower),
                         acronym: is_acronym(&written).then_some(written),
@@ -232,9 +259,10 @@ pub fn units_from_tokens<'a>(lang: Lang, tokens: &[Token<'a>]) -> Vec<Unit<'a>> 
             };
             units.borrow_mut().push(unit);
         },
-        |end| {
+        |span| {
             if let Some(last) = units.borrow_mut().last_mut() {
-                last.end = end;
+                last.end = span.end;
+                last.bytes.end = span.bytes.end;
             }
         },
     );
@@ -249,9 +277,12 @@ fn normalize_apostrophes_cow<'a>(lower: &Cow<'a, str>) -> Cow<'a, str> {
     }
 }
 
-/// "U.S.", "U.N.", "U.K.": single capitals joined by dots. Returns the end of the run (after
-/// the last dot), the letters, and the index of the next token.
-fn dotted_acronym(tokens: &[Token], start: usize) -> Option<(usize, String, usize)> {
+/// "U.S.", "U.N.", "U.K.": single capitals joined by dots. Returns the run's last token (the
+/// last dot), the letters, and the index of the next token.
+fn dotted_acronym<'t, 'a>(
+    tokens: &'t [Token<'a>],
+    start: usize,
+) -> Option<(&'t Token<'a>, String, usize)> {
     let single_capital = |i: usize| {
         tokens.get(i).is_some_and(|t| {
             t.kind == TokenKind::Word
@@ -266,22 +297,22 @@ fn dotted_acronym(tokens: &[Token], start: usize) -> Option<(usize, String, usiz
     };
     let mut letters = String::new();
     let mut i = start;
-    let mut end = 0;
+    let mut last = tokens.get(start)?;
     while single_capital(i)
         && (i == start || tokens.get(i).is_some_and(|t| t.gap_before.is_empty()))
     {
         let token = tokens.get(i)?;
         letters.push_str(token.text);
-        end = token.end;
+        last = token;
         i += 1;
         if dot_touching(i) {
-            end = tokens.get(i)?.end;
+            last = tokens.get(i)?;
             i += 1;
         } else {
             break;
         }
     }
-    (letters.chars().count() >= 2).then_some((end, letters, i))
+    (letters.chars().count() >= 2).then_some((last, letters, i))
 }
 
 /// The keys of a form's words, or `None` when the form has no word. Each word has one key:
@@ -291,7 +322,7 @@ pub fn form_keys(lang: Lang, form: &str, mode: Mode) -> Option<Vec<String>> {
     let mut keys: Vec<String> = Vec::new();
     walk_units(
         &tokens,
-        |_, _, _, written| {
+        |_, _, written| {
             let key = match written {
                 Written::DottedAcronym(letters) => format!("{ACRONYM}{letters}"),
                 Written::Word(token) => {
@@ -318,6 +349,10 @@ pub fn form_keys(lang: Lang, form: &str, mode: Mode) -> Option<Vec<String>> {
 #[derive(Clone, Debug, Default)]
 pub struct Trie {
     vocabulary: FastMap<String, u32>,
+    /// Whether any key is an acronym's or an exact word's: when none is, texts' units are
+    /// not looked up as such.
+    has_acronyms: bool,
+    has_exact: bool,
     edges: FastMap<(u32, u32), u32>,
     targets: FastMap<u32, usize>,
     nodes: u32,
@@ -339,6 +374,8 @@ impl Trie {
         }
         let mut node = 0u32;
         for key in keys {
+            self.has_acronyms |= key.starts_with(ACRONYM);
+            self.has_exact |= key.starts_with(EXACT);
             let id = match self.vocabulary.get(key) {
                 Some(&id) => id,
                 None => {
@@ -382,9 +419,11 @@ impl Trie {
                     self.vocabulary.get(&*u.stem).copied(),
                     u.acronym
                         .as_deref()
+                        .filter(|_| self.has_acronyms)
                         .and_then(|a| self.prefixed_id(&mut scratch, ACRONYM, a)),
                     u.exact
                         .as_deref()
+                        .filter(|_| self.has_exact)
                         .and_then(|e| self.prefixed_id(&mut scratch, EXACT, e)),
                 ]
             })

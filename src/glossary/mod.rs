@@ -265,17 +265,11 @@ fn find(trie: &Trie, units: &[Unit], text: &str) -> Vec<(usize, usize, usize, St
     if hits.is_empty() {
         return Vec::new();
     }
-    let bytes: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
     hits.into_iter()
         .filter_map(|hit| {
-            let start = units.get(hit.first)?.start;
-            let end = units.get(hit.last)?.end;
-            let written = text.get(*bytes.get(start)?..*bytes.get(end)?)?;
-            Some((hit.target, start, end, written.to_string()))
+            let (first, last) = (units.get(hit.first)?, units.get(hit.last)?);
+            let written = text.get(first.bytes.start..last.bytes.end)?;
+            Some((hit.target, first.start, last.end, written.to_string()))
         })
         .collect()
 }
