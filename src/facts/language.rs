@@ -394,13 +394,20 @@ fn is_address(chunk: &str) -> bool {
 
 /// `char::to_lowercase`, without its table search for the letters of news copy.
 pub(crate) fn push_lowercase(out: &mut String, c: char) {
+    each_lowercase(c, |l| out.push(l));
+}
+
+/// Calls `f` with each character of `c` lowercased, without the table search for ASCII and
+/// the Cyrillic block.
+#[inline]
+pub(crate) fn each_lowercase(c: char, mut f: impl FnMut(char)) {
     match c {
-        'A'..='Z' => out.push(c.to_ascii_lowercase()),
-        '\0'..='\u{7f}' | '\u{430}'..='\u{45f}' => out.push(c),
+        'A'..='Z' => f(c.to_ascii_lowercase()),
+        '\0'..='\u{7f}' | '\u{430}'..='\u{45f}' => f(c),
         // А..Я and Ѐ..Џ: their lowercase letters are 0x20 and 0x50 further on.
-        '\u{410}'..='\u{42f}' => out.extend(char::from_u32(c as u32 + 0x20)),
-        '\u{400}'..='\u{40f}' => out.extend(char::from_u32(c as u32 + 0x50)),
-        _ => out.extend(c.to_lowercase()),
+        '\u{410}'..='\u{42f}' => char::from_u32(c as u32 + 0x20).into_iter().for_each(f),
+        '\u{400}'..='\u{40f}' => char::from_u32(c as u32 + 0x50).into_iter().for_each(f),
+        _ => c.to_lowercase().for_each(f),
     }
 }
 

@@ -172,19 +172,25 @@ fn numbers(paragraphs: &[&Paragraph]) -> String {
 /// spacing do not make two texts different.
 fn comparable(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut gap = false;
+    each_comparable_char(text, |c| out.push(c));
+    out
+}
+
+/// Calls `f` with each character of [`comparable`]`(text)`, without building it.
+fn each_comparable_char(text: &str, mut f: impl FnMut(char)) {
+    let (mut gap, mut started) = (false, false);
     for c in text.chars() {
         if is_letter_or_digit(c) {
-            if gap && !out.is_empty() {
-                out.push(' ');
+            if gap && started {
+                f(' ');
             }
             gap = false;
-            language::push_lowercase(&mut out, c);
+            started = true;
+            language::each_lowercase(c, &mut f);
         } else {
             gap = true;
         }
     }
-    out
 }
 
 /// True when two texts are one text, give or take a few characters.
@@ -192,6 +198,9 @@ pub fn same_text(a: &str, b: &str) -> bool {
     // Texts in different scripts differ in bytes per letter: no need to compare them.
     let (short, long) = (a.len().min(b.len()), a.len().max(b.len()));
     if (short as f64) < 0.75 * long as f64 {
+        return false;
+    }
+    if !may_be_similar(a, b) {
         return false;
     }
     let (a, b) = (comparable(a), comparable(b));
@@ -214,6 +223,45 @@ pub fn same_text(a: &str, b: &str) -> bool {
     // are one text.
     let (a, b) = (head(&a, SAME_TEXT_PREFIX), head(&b, SAME_TEXT_PREFIX));
     strsim::normalized_levenshtein(a, b) >= SAME_TEXT
+}
+
+/// False when the compared heads of two texts' [`comparable`] forms cannot reach
+/// [`SAME_TEXT`] similarity: an edit script keeps at most the characters they have in common,
+/// so the Levenshtein distance is at least the longer length minus that. Counted in one pass
+/// over the raw texts, with characters outside ASCII and Cyrillic sharing buckets (which can
+/// only make the texts look more alike), this turns away Ukrainian/Russian pairs before
+/// anything is built.
+fn may_be_similar(a: &str, b: &str) -> bool {
+    fn bucket(c: char) -> usize {
+        let code = u32::from(c) as usize;
+        match code {
+            0..=0x7f => code,
+            0x400..=0x4ff => 0x80 + code - 0x400,
+            _ => 0x180 + code % 0x80,
+        }
+    }
+    let mut difference = [0i32; 0x200];
+    let mut count = |text: &str, step: i32| {
+        let mut length = 0usize;
+        each_comparable_char(text, |c| {
+            if length < SAME_TEXT_PREFIX {
+                length += 1;
+                if let Some(count) = difference.get_mut(bucket(c)) {
+                    *count += step;
+                }
+            }
+        });
+        length
+    };
+    let (la, lb) = (count(a, 1), count(b, -1));
+    let unmatched: usize = difference.iter().map(|d| d.unsigned_abs() as usize).sum();
+    let common = (la + lb).saturating_sub(unmatched) / 2;
+    let longest = la.max(lb);
+    if longest == 0 {
+        return true;
+    }
+    let distance_at_least = longest - common.min(longest);
+    1.0 - distance_at_least as f64 / longest as f64 >= SAME_TEXT
 }
 
 /// The words of a comparable text, sorted, each once.
@@ -318,5 +366,29 @@ mod tests {
             "Аналитики ISW не смогли определить, сколько военных Россия может развернуть."
         ));
         assert!(!same_text("", ""));
+    }
+
+    #[test]
+    fn the_quick_bound_never_turns_away_a_similar_pair() {
+        let original = "аналітики isw не змогли визначити скільки військових росія може розгорнути";
+        let variants = [
+            original.to_string(),
+            original.replacen("змогли", "змгли", 1),
+            original.replacen("росія", "россия", 1),
+            original.replacen("може", "можуть", 1),
+            original.replacen(" ", "", 3),
+            format!("{original} вже"),
+            original.replacen("скільки", "сколько", 1),
+            "аналитики isw не смогли определить сколько военных россия может развернуть"
+                .to_string(),
+        ];
+        for variant in &variants {
+            let similar = strsim::normalized_levenshtein(original, variant) >= SAME_TEXT;
+            assert_eq!(comparable(variant), *variant);
+            if similar {
+                assert!(may_be_similar(original, variant), "{variant}");
+            }
+        }
+        assert!(!may_be_similar(original, variants.last().unwrap()));
     }
 }
