@@ -20,7 +20,7 @@
 //!
 //! The letters and words of each language are data in `lang/*/detect.rs`.
 
-use crate::facts::tokens::{is_letter, is_letter_or_digit};
+use crate::facts::tokens::{is_letter, is_letter_or_digit, is_upper};
 use crate::lang::{en, ru, uk, Lang};
 use std::collections::BTreeMap;
 
@@ -411,16 +411,6 @@ pub(crate) fn each_lowercase(c: char, mut f: impl FnMut(char)) {
     }
 }
 
-/// `char::is_uppercase`, without its table search for the letters of news copy.
-fn is_uppercase(c: char) -> bool {
-    match c {
-        '\0'..='\u{7f}' => c.is_ascii_uppercase(),
-        '\u{400}'..='\u{42f}' => true,
-        '\u{430}'..='\u{45f}' => false,
-        _ => c.is_uppercase(),
-    }
-}
-
 /// The words of a text, with whether each stands inside quotation marks; their lowercase
 /// spellings go to `lowercase`.
 fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
@@ -443,7 +433,7 @@ fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
                     script,
                     letters: 0,
                     apostrophes: 0,
-                    capitalized: is_uppercase(c),
+                    capitalized: is_upper(c),
                     quoted: depth > 0,
                     label: false,
                 });

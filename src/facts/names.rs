@@ -21,7 +21,7 @@
 //! are `common`: they belong to the name but do not identify it.
 
 use super::tokens::{ends_sentence, tokenize, Token, TokenKind};
-use crate::facts::tokens::is_letter;
+use crate::facts::tokens::{is_letter, is_upper};
 use crate::lang::Lang;
 use unicode_normalization::UnicodeNormalization;
 
@@ -452,7 +452,7 @@ impl Shape {
         let any_uppercase = matches!(token.lower, std::borrow::Cow::Owned(_));
         let mut shape = Shape {
             chars,
-            capitalized: any_uppercase && text.chars().next().is_some_and(is_uppercase),
+            capitalized: any_uppercase && text.chars().next().is_some_and(is_upper),
             any_uppercase,
             latin: text.bytes().all(|b| b.is_ascii_alphabetic()),
             acronym: false,
@@ -462,24 +462,11 @@ impl Shape {
             let capitals_only = text.chars().all(|c| {
                 let letter = is_letter(c);
                 letters += usize::from(letter);
-                letters <= MAX_ACRONYM_CHARS && (!letter || is_uppercase(c))
+                letters <= MAX_ACRONYM_CHARS && (!letter || is_upper(c))
             });
             shape.acronym = capitals_only && letters >= 2;
         }
         shape
-    }
-}
-
-/// `char::is_uppercase`, answered without the Unicode table search for ASCII and the basic
-/// Cyrillic letters (see `tokens::is_letter`).
-#[inline]
-fn is_uppercase(c: char) -> bool {
-    match c {
-        'A'..='Z' => true,
-        '\0'..='\u{7f}' => false,
-        '\u{400}'..='\u{42f}' => true,
-        '\u{430}'..='\u{45f}' => false,
-        _ => c.is_uppercase(),
     }
 }
 
@@ -1580,13 +1567,6 @@ mod tests {
                 let expected = jaro_winkler_bound(x, y, x.chars().count(), y.chars().count());
                 assert_eq!(a.jaro_winkler_bound(b), expected, "{a} / {b}");
             }
-        }
-    }
-
-    #[test]
-    fn uppercase_fast_path_agrees_with_unicode() {
-        for c in ('\0'..='\u{2fff}').chain(['\u{1d400}', '\u{10ffff}']) {
-            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
         }
     }
 
