@@ -138,14 +138,12 @@ impl<'a> Layout<'a> {
             .get(next)
             .copied()
             .unwrap_or(self.lines.len() + 1);
-        let quoted = format!("\"{key}\"");
         (table_line..end)
             .find(|&line| {
                 self.lines.get(line.wrapping_sub(1)).is_some_and(|text| {
                     let text = text.trim_start();
-                    let rest = text
-                        .strip_prefix(key)
-                        .or_else(|| text.strip_prefix(quoted.as_str()));
+                    let quoted = || text.strip_prefix('"')?.strip_prefix(key)?.strip_prefix('"');
+                    let rest = text.strip_prefix(key).or_else(quoted);
                     rest.is_some_and(|r| r.trim_start().starts_with('='))
                 })
             })
@@ -407,7 +405,11 @@ pub fn parse(source: &str, path: &Path) -> Parsed {
         layout: &layout,
         problems: Vec::new(),
     };
-    let table = match source.parse::<toml::Table>() {
+    let parsed = match super::simple_toml::parse(source) {
+        Some(table) => Ok(table),
+        None => source.parse::<toml::Table>(),
+    };
+    let table = match parsed {
         Ok(table) => table,
         Err(error) => {
             let (line, column) = error

@@ -23,6 +23,7 @@
 
 pub mod file;
 pub mod matcher;
+mod simple_toml;
 
 pub use file::{Problem, ProblemKind};
 
