@@ -8,6 +8,7 @@
 
 pub mod anchors;
 pub mod cost;
+pub mod interned;
 pub mod search;
 
 /// What alignment needs to know of one paragraph.
@@ -50,3 +51,8 @@ pub fn align(docs: &[Vec<ParagraphFeatures>]) -> Vec<Group> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod equivalence;
+#[cfg(test)]
+mod reference_old;
