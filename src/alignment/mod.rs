@@ -51,8 +51,3 @@ pub fn align(docs: &[Vec<ParagraphFeatures>]) -> Vec<Group> {
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-mod equivalence;
-#[cfg(test)]
-mod reference_old;
