@@ -13,8 +13,8 @@
 //!   non-empty each pair's length and anchor cost is weighed 2/3: three pairwise comparisons
 //!   of three lengths carry two independent observations.
 
-use super::anchors::{classify, AnchorKind, NAME_PREFIX};
-use super::ParagraphFeatures;
+use super::anchors::AnchorKind;
+use super::interned::{AnchorId, Pairing};
 
 /// Gale and Church's variance of the length of a translation per character of the source.
 /// NTREX's professional uk/ru translations of English news measure 2.9–3.7 per segment; the
@@ -119,7 +119,12 @@ pub fn beads(documents: usize) -> Vec<Bead> {
 /// made symmetric by measuring both lengths in a common unit (l₁·√c and l₂/√c) and taking
 /// the variance at their mean, so that the cost does not depend on which side comes first.
 pub fn length_cost(first: usize, second: usize, ratio: f64) -> f32 {
-    let scale = ratio.sqrt();
+    scaled_length_cost(first, second, ratio.sqrt())
+}
+
+/// [`length_cost`] with the square root of the ratio given, for callers that compare many
+/// lengths under one ratio.
+pub fn scaled_length_cost(first: usize, second: usize, scale: f64) -> f32 {
     let first = first as f64 * scale;
     let second = second as f64 / scale;
     let mean = ((first + second) / 2.0).max(1.0);
@@ -148,7 +153,7 @@ fn neg_ln_erfc(z: f64) -> f64 {
 /// 54–81 % of the time and in the neighbour 9–14 % (≈ +1.8 shared, −0.9 missing); a
 /// quotation 78–96 % vs 38–48 % (+0.7, −1.5, taken as −1.2: quote marks are sometimes
 /// dropped in translation). Facts are rarer and surer than names.
-fn anchor_weights(kind: AnchorKind) -> (f32, f32) {
+pub(super) fn anchor_weights(kind: AnchorKind) -> (f32, f32) {
     match kind {
         AnchorKind::Fact => (2.0, 0.8),
         AnchorKind::WeakFact => (0.7, 0.0),
@@ -160,153 +165,167 @@ fn anchor_weights(kind: AnchorKind) -> (f32, f32) {
 /// Caps on the anchor bonus and penalty of one pair of sides. The bonus cap stays well below
 /// the price of a detour (two drops, ≥ 10.6), so that anchors choose among plausible
 /// alignments but coincidental anchors cannot pull paragraphs off a length-consistent path.
-const SHARED_BONUS_CAP: f32 = 4.5;
-const MISSING_PENALTY_CAP: f32 = 3.0;
-
-/// An anchor interned for fast comparison.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct AnchorId {
-    id: u32,
-    kind: AnchorKind,
-    /// For a name: the id of its first two skeleton symbols, and whether that is all of it.
-    /// A two-symbol name ("Kim" → "km") also matches the three-symbol skeletons it starts:
-    /// a Slavic case ending can add a consonant to a short stem ("Кімом" → "kmm").
-    stem: u32,
-    short: bool,
-}
-
-impl AnchorId {
-    fn matches(&self, other: &AnchorId) -> bool {
-        self.id == other.id
-            || (self.kind == AnchorKind::Name
-                && other.kind == AnchorKind::Name
-                && self.stem == other.stem
-                && (self.short || other.short))
-    }
-}
-
-/// Interned anchors of every paragraph of every document, sorted by id.
-pub fn intern(docs: &[&[ParagraphFeatures]]) -> Vec<Vec<Vec<AnchorId>>> {
-    // Facts and names live in separate namespaces; stems in a third.
-    let mut ids: crate::hashing::FastMap<(u8, &str), u32> = Default::default();
-    let mut intern_key = |namespace: u8, key| -> u32 {
-        let next = ids.len() as u32;
-        *ids.entry((namespace, key)).or_insert(next)
-    };
-    docs.iter()
-        .map(|doc| {
-            doc.iter()
-                .map(|paragraph| {
-                    let mut anchors: Vec<AnchorId> = paragraph
-                        .anchors
-                        .iter()
-                        .map(|anchor| {
-                            let (kind, key) = classify(anchor);
-                            match kind {
-                                AnchorKind::Fact | AnchorKind::WeakFact => {
-                                    let id = intern_key(0, key);
-                                    AnchorId {
-                                        id,
-                                        kind,
-                                        stem: id,
-                                        short: false,
-                                    }
-                                }
-                                AnchorKind::Name | AnchorKind::Quote => {
-                                    let id = intern_key(1, key);
-                                    let skeleton = key.strip_prefix(NAME_PREFIX).unwrap_or(key);
-                                    let stem_end = skeleton
-                                        .char_indices()
-                                        .nth(2)
-                                        .map_or(skeleton.len(), |(i, _)| i);
-                                    let stem =
-                                        intern_key(2, skeleton.get(..stem_end).unwrap_or(skeleton));
-                                    let short = stem_end == skeleton.len();
-                                    AnchorId {
-                                        id,
-                                        kind,
-                                        stem,
-                                        short,
-                                    }
-                                }
-                            }
-                        })
-                        .collect();
-                    sort_and_merge(&mut anchors);
-                    anchors
-                })
-                .collect()
-        })
-        .collect()
-}
-
-/// Sorts by id and keeps one entry per id, the stronger one (a fact over a weak fact).
-fn sort_and_merge(anchors: &mut Vec<AnchorId>) {
-    anchors.sort_by_key(|a| (a.id, a.kind == AnchorKind::WeakFact));
-    anchors.dedup_by_key(|a| a.id);
-}
-
-/// The anchors of several consecutive paragraphs together.
-pub fn union(parts: &[Vec<AnchorId>]) -> Vec<AnchorId> {
-    let mut all: Vec<AnchorId> = parts.iter().flatten().copied().collect();
-    sort_and_merge(&mut all);
-    all
-}
+pub(super) const SHARED_BONUS_CAP: f32 = 4.5;
+pub(super) const MISSING_PENALTY_CAP: f32 = 3.0;
 
 /// Bonus for shared anchors (negative) plus penalty for anchors only one side has.
+///
+/// The search calls this for every pair of ends it considers, so it is one merge of the two
+/// sorted lists without allocation. Only names can still meet after the exact pass (a short
+/// name against a longer form it starts); those that can are kept aside on the stack.
 pub fn anchor_cost(first: &[AnchorId], second: &[AnchorId]) -> f32 {
+    // Shared bonuses are summed in id order: float addition is not associative, and the
+    // alignment must not depend on how this loop is written.
     let mut shared = 0.0f32;
-    let mut missing = 0.0f32;
-    // Only names can still meet after the exact pass (a short name against a longer form it
-    // starts); other unmatched anchors are missing at once. The search calls this for every
-    // pair of paragraphs it considers, so nothing is allocated unless names are left over.
-    let mut names_first: Vec<AnchorId> = Vec::new();
-    let mut names_second: Vec<AnchorId> = Vec::new();
-    let mut unmatched = |anchor: &AnchorId, names: &mut Vec<AnchorId>| {
-        if anchor.kind == AnchorKind::Name {
-            names.push(*anchor);
-        } else {
-            missing += anchor_weights(anchor.kind).1;
-        }
-    };
-    let (mut i, mut j) = (0, 0);
+    let mut left = Leftovers::default();
+    let (mut rest_first, mut rest_second) = (first, second);
     loop {
-        match (first.get(i), second.get(j)) {
-            (Some(x), Some(y)) if x.id == y.id => {
-                shared += anchor_weights(x.kind).0.min(anchor_weights(y.kind).0);
-                i += 1;
-                j += 1;
+        match (rest_first.split_first(), rest_second.split_first()) {
+            (Some((x, after_x)), Some((y, after_y))) => {
+                if x.id == y.id {
+                    shared += anchor_weights(x.kind).0.min(anchor_weights(y.kind).0);
+                    (rest_first, rest_second) = (after_x, after_y);
+                } else if x.id < y.id {
+                    left.add(x, 0);
+                    rest_first = after_x;
+                } else {
+                    left.add(y, 1);
+                    rest_second = after_y;
+                }
             }
-            (Some(x), Some(y)) if x.id < y.id => {
-                unmatched(x, &mut names_first);
-                i += 1;
+            (Some(_), None) => {
+                rest_first.iter().for_each(|x| left.add(x, 0));
+                break;
             }
-            (Some(_), Some(y)) | (None, Some(y)) => {
-                unmatched(y, &mut names_second);
-                j += 1;
-            }
-            (Some(x), None) => {
-                unmatched(x, &mut names_first);
-                i += 1;
+            (None, Some(_)) => {
+                rest_second.iter().for_each(|y| left.add(y, 1));
+                break;
             }
             (None, None) => break,
         }
     }
-    // Short names against the longer forms they start, each used once.
-    for x in &names_first {
-        match names_second.iter().position(|y| x.matches(y)) {
-            Some(found) => {
-                names_second.swap_remove(found);
-                shared += anchor_weights(x.kind).0;
+    let matched = if left.tangled {
+        match_short_names(first, second)
+    } else {
+        left.short_name_pairs()
+    };
+    total_anchor_cost(shared, left.missing, matched, left.names)
+}
+
+/// The anchor cost from the bonus of exactly shared anchors (summed in id order), the penalty
+/// of unmatched anchors other than names, how many short names met a longer form, and how
+/// many names of each side found no exact partner.
+pub(super) fn total_anchor_cost(
+    mut shared: f32,
+    mut missing: f32,
+    short_name_pairs: usize,
+    unmatched_names: [usize; 2],
+) -> f32 {
+    for _ in 0..short_name_pairs {
+        shared += anchor_weights(AnchorKind::Name).0;
+    }
+    // One side's unmatched names are added one by one and the other side's as one sum, as the
+    // pairing pass once did with its lists: the float sums, and so the alignments, stay the
+    // same.
+    let name_penalty = anchor_weights(AnchorKind::Name).1;
+    for _ in short_name_pairs..unmatched_names[0] {
+        missing += name_penalty;
+    }
+    let mut second_penalty = 0.0f32;
+    for _ in short_name_pairs..unmatched_names[1] {
+        second_penalty += name_penalty;
+    }
+    missing += second_penalty;
+    missing.min(MISSING_PENALTY_CAP) - shared.min(SHARED_BONUS_CAP)
+}
+
+/// What the exact pass of [`anchor_cost`] leaves unmatched, per side (0 first, 1 second).
+#[derive(Default)]
+struct Leftovers {
+    /// Penalty of the anchors other than names, in id order.
+    missing: f32,
+    /// How many names found no exact partner.
+    names: [usize; 2],
+    /// Those of them that may still meet one of the other side, as stem · 2 + short; a pair
+    /// of paragraphs rarely has more than one or two.
+    pairable: [[u32; 4]; 2],
+    pairable_len: [usize; 2],
+    /// True when the pairs must be found by replaying the pairing pass.
+    tangled: bool,
+}
+
+impl Leftovers {
+    #[inline(always)]
+    fn add(&mut self, anchor: &AnchorId, side: usize) {
+        if anchor.kind != AnchorKind::Name {
+            self.missing += anchor_weights(anchor.kind).1;
+            return;
+        }
+        if let Some(count) = self.names.get_mut(side) {
+            *count += 1;
+        }
+        match anchor.pairing {
+            Pairing::Alone => {}
+            Pairing::Pairable => {
+                let (Some(names), Some(len)) =
+                    (self.pairable.get_mut(side), self.pairable_len.get_mut(side))
+                else {
+                    return;
+                };
+                match (names.get_mut(*len), anchor.stem.checked_mul(2)) {
+                    (Some(slot), Some(stem)) => {
+                        *slot = stem | u32::from(anchor.short);
+                        *len += 1;
+                    }
+                    _ => self.tangled = true,
+                }
             }
-            None => missing += anchor_weights(x.kind).1,
+            Pairing::Tangled => self.tangled = true,
         }
     }
-    missing += names_second
-        .iter()
-        .map(|y| anchor_weights(y.kind).1)
-        .sum::<f32>();
-    missing.min(MISSING_PENALTY_CAP) - shared.min(SHARED_BONUS_CAP)
+
+    /// How many short names meet a longer form on the other side. A stem of pairable names
+    /// has one short name, so the other side holds only longer forms of it, and the short
+    /// name meets one of them.
+    fn short_name_pairs(&self) -> usize {
+        let side = |s: usize| {
+            let len = self.pairable_len.get(s).copied().unwrap_or(0);
+            self.pairable
+                .get(s)
+                .and_then(|names| names.get(..len))
+                .unwrap_or_default()
+        };
+        let (first, second) = (side(0), side(1));
+        let meets = |names: &[u32], other: &[u32]| {
+            names
+                .iter()
+                .filter(|&&name| name & 1 == 1 && other.iter().any(|&o| o >> 1 == name >> 1))
+                .count()
+        };
+        meets(first, second) + meets(second, first)
+    }
+}
+
+/// Short names against the longer forms they start, each used once, in order: how many pairs
+/// meet.
+fn match_short_names(first: &[AnchorId], second: &[AnchorId]) -> usize {
+    let only_in = |side: &[AnchorId], other: &[AnchorId]| -> Vec<AnchorId> {
+        side.iter()
+            .filter(|a| a.kind == AnchorKind::Name)
+            .filter(|a| other.binary_search_by_key(&a.id, |o| o.id).is_err())
+            .copied()
+            .collect()
+    };
+    let names_first = only_in(first, second);
+    let mut names_second = only_in(second, first);
+    let mut matched = 0;
+    for x in &names_first {
+        if let Some(found) = names_second.iter().position(|y| x.matches(y)) {
+            names_second.swap_remove(found);
+            matched += 1;
+        }
+    }
+    matched
 }
 
 #[cfg(test)]
@@ -358,6 +377,7 @@ mod tests {
             kind,
             stem: id,
             short: false,
+            pairing: Pairing::Alone,
         };
         let first = [a(1, AnchorKind::Fact), a(2, AnchorKind::Name)];
         let second = [a(1, AnchorKind::WeakFact), a(2, AnchorKind::Name)];
@@ -366,20 +386,5 @@ mod tests {
         assert_eq!(anchor_cost(&many, &many), -SHARED_BONUS_CAP);
         assert_eq!(anchor_cost(&many, &[]), MISSING_PENALTY_CAP);
         assert_eq!(anchor_cost(&[], &[]), 0.0);
-    }
-
-    #[test]
-    fn a_short_name_matches_its_inflected_forms() {
-        let features = |anchors: &[&str]| ParagraphFeatures {
-            chars: 10,
-            anchors: anchors.iter().map(|a| a.to_string()).collect(),
-        };
-        // "Kim" / "Кімом" / "Кимом" / "Kyiv" (kv) / "Kramer" (krm)
-        let en = [features(&["name:km", "name:kv"])];
-        let uk = [features(&["name:kmm", "name:krm"])];
-        let interned = intern(&[&en, &uk]);
-        let cost = anchor_cost(&interned[0][0], &interned[1][0]);
-        // Kim meets Кімом; Kyiv and Kramer stay unmatched.
-        assert!((cost - (2.0 * 0.5 - 1.8)).abs() < 1e-6, "{cost}");
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod anchors;
 pub mod cost;
+pub mod interned;
 pub mod search;
 
 /// What alignment needs to know of one paragraph.

@@ -10,7 +10,8 @@
 //! (a run of dropped paragraphs pushes the path off the diagonal), so the search is repeated
 //! with a doubled width, up to a memory budget.
 
-use super::cost::{self, AnchorId, Bead, PAIRS};
+use super::cost::{self, Bead, PAIRS};
+use super::interned::{InternedAnchors, SpanAnchors};
 use super::{Group, ParagraphFeatures};
 
 /// The first band half-width. Translations stay close to the diagonal; a path that reaches the
@@ -69,15 +70,16 @@ pub fn positional(docs: &[Vec<ParagraphFeatures>]) -> Vec<Group> {
         .collect()
 }
 
-struct Problem<'a> {
-    docs: [&'a [ParagraphFeatures]; 3],
+struct Problem {
     sizes: [usize; 3],
     beads: Vec<Bead>,
-    /// Anchors of the paragraphs ending at position x, one paragraph (`[x][0]`) or two
-    /// (`[x][1]`), per dimension.
-    anchor_unions: [Vec<[Vec<AnchorId>; 2]>; 3],
-    /// Expected length ratio of the second to the first document of each pair.
-    ratios: [f64; 3],
+    bead_groups: BeadGroups,
+    anchors: InternedAnchors,
+    /// Characters of the first x paragraphs, per dimension, for x = 0..=size.
+    chars_before: [Vec<usize>; 3],
+    /// Square root of the expected length ratio of the second to the first document of each
+    /// pair.
+    length_scales: [f64; 3],
 }
 
 /// The band for one half-width.
@@ -152,69 +154,261 @@ impl Slice {
 /// Pairwise costs (length + anchors) for one pair of dimensions, for every pair of end
 /// positions the search can meet, and the four combinations of 1 or 2 paragraphs per side.
 struct PairTable {
-    /// Per position x of the first dimension: first position y of the second dimension
-    /// stored, and where its row starts in `cells`.
+    /// Per position x of the first dimension: the positions y of the second dimension
+    /// stored, and where its row starts.
     row_lo: Vec<usize>,
     row_hi: Vec<usize>,
     row_start: Vec<usize>,
-    cells: Vec<[f32; 4]>,
+    /// One table per combination `(a − 1)·2 + (b − 1)` of a and b paragraphs, so that a
+    /// bead reads consecutive ends y from one slice.
+    costs: [Vec<f32>; 4],
 }
 
 impl PairTable {
-    /// Costs for ends (x, y); index `(a − 1)·2 + (b − 1)` for a and b paragraphs.
-    fn get(&self, x: usize, y: usize) -> Option<&[f32; 4]> {
-        let lo = *self.row_lo.get(x)?;
-        let hi = *self.row_hi.get(x)?;
-        if y < lo || y > hi {
+    /// Costs of `combination` for ends (x, y), y in `ys`; `None` where not stored.
+    fn row(&self, x: usize, ys: (usize, usize), combination: usize) -> Option<&[f32]> {
+        let (lo, hi) = (*self.row_lo.get(x)?, *self.row_hi.get(x)?);
+        if ys.0 < lo || ys.1 > hi || ys.0 > ys.1 {
             return None;
         }
-        self.cells.get(self.row_start.get(x)? + (y - lo))
+        let start = self.row_start.get(x)? + (ys.0 - lo);
+        self.costs
+            .get(combination)?
+            .get(start..=start + (ys.1 - ys.0))
     }
 }
+
+/// Index of the pair table entry for a and b (1 or 2) paragraphs.
+fn combination(a: usize, b: usize) -> usize {
+    (a.max(1) - 1) * 2 + (b.max(1) - 1)
+}
+
+/// One side of a comparison: the length and anchors of one or two paragraphs.
+type Side<'a> = (usize, SpanAnchors<'a>);
 
 /// The path as (end position, bead step) from the start of the documents.
 type Path = Vec<([usize; 3], [usize; 3])>;
 
-impl<'a> Problem<'a> {
-    fn new(docs: [&'a [ParagraphFeatures]; 3], documents: usize) -> Self {
+/// The cost of reaching a cell by one bead, adding the pairs the bead compares (`COMPARES[n]`
+/// for pair n); the order of the additions is part of the model, since ties between paths
+/// are broken by bead order.
+#[inline(always)]
+fn bead_total<const COMPARES_01: bool, const COMPARES_02: bool, const COMPARES_12: bool>(
+    previous: f32,
+    bead: &Bead,
+    pair_costs: [f32; 3],
+) -> f32 {
+    let [weight_01, weight_02, weight_12] = bead.pair_weight;
+    let mut total = previous + bead.prior;
+    if COMPARES_01 {
+        total += weight_01 * pair_costs[0];
+    }
+    if COMPARES_02 {
+        total += weight_02 * pair_costs[1];
+    }
+    if COMPARES_12 {
+        total += weight_12 * pair_costs[2];
+    }
+    total
+}
+
+/// Keeps the cheaper of the cell's best so far and a candidate; on equal cost the bead that
+/// comes first in the bead list wins, and an unreachable cell keeps no bead. When the cell has
+/// seen only beads before this one in the list (`IN_BEAD_ORDER`), an equal cost loses.
+#[inline(always)]
+fn keep_cheaper<const IN_BEAD_ORDER: bool>(
+    cost: &mut f32,
+    backpointer: &mut u8,
+    total: f32,
+    bead: u8,
+) {
+    let wins = match IN_BEAD_ORDER {
+        true => total < *cost,
+        false => total < *cost || (total == *cost && bead < *backpointer && total < f32::INFINITY),
+    };
+    if wins {
+        *cost = total;
+        *backpointer = bead;
+    }
+}
+
+/// One bead relaxing a block of cells of one slice: rows `rows` (positions of dimension 1)
+/// and in each the positions `ks` of dimension 2.
+struct BlockRelaxation<'r> {
+    bead: &'r Bead,
+    bead_index: u8,
+    rows: (usize, usize),
+    ks: (usize, usize),
+    /// Index of the block's first cell in its slice, and of that cell's predecessor in the
+    /// predecessors' slice; each advances by its slice's width from row to row.
+    first_cell: usize,
+    cell_stride: usize,
+    first_predecessor: usize,
+    predecessor_stride: usize,
+    /// Pair 01 costs per row and pair 02 costs per position k, when the bead compares them.
+    costs_01: &'r [f32],
+    costs_02: &'r [f32],
+    /// Pair 12 costs, one table row per block row, read at `combination_12`.
+    table_12: &'r PairTable,
+    combination_12: usize,
+    /// Stand-in costs for pairs the bead does not compare, at least as long as a row.
+    zeros: &'r [f32],
+}
+
+impl BlockRelaxation<'_> {
+    fn apply<const IN_BEAD_ORDER: bool>(
+        &self,
+        previous: &[f32],
+        costs: &mut [f32],
+        backpointers: &mut [u8],
+    ) {
+        let compares = self.bead.pair_weight.map(|weight| weight > 0.0);
+        // One loop per combination of compared pairs, so that the loop does no more
+        // arithmetic than the bead needs.
+        macro_rules! dispatch {
+            ($([$x:literal, $y:literal, $z:literal]),*) => {
+                match compares {
+                    $([$x, $y, $z] => self.apply_comparing::<$x, $y, $z, IN_BEAD_ORDER>(
+                        previous,
+                        costs,
+                        backpointers,
+                    ),)*
+                }
+            };
+        }
+        dispatch!(
+            [false, false, false],
+            [true, false, false],
+            [false, true, false],
+            [false, false, true],
+            [true, true, false],
+            [true, false, true],
+            [false, true, true],
+            [true, true, true]
+        );
+    }
+
+    #[inline(always)]
+    fn apply_comparing<
+        const COMPARES_01: bool,
+        const COMPARES_02: bool,
+        const COMPARES_12: bool,
+        const IN_BEAD_ORDER: bool,
+    >(
+        &self,
+        previous: &[f32],
+        costs: &mut [f32],
+        backpointers: &mut [u8],
+    ) {
+        let run = self.ks.1 - self.ks.0 + 1;
+        let costs_02 = if COMPARES_02 {
+            self.costs_02
+        } else {
+            self.zeros
+        };
+        for (n, j) in (self.rows.0..=self.rows.1).enumerate() {
+            let cost_01 = match (COMPARES_01, self.costs_01.get(n)) {
+                (false, _) => 0.0,
+                (true, Some(&cost)) => cost,
+                (true, None) => continue,
+            };
+            let costs_12 = match COMPARES_12 {
+                false => self.zeros,
+                true => match self.table_12.row(j, self.ks, self.combination_12) {
+                    Some(row) => row,
+                    None => continue,
+                },
+            };
+            let cell = self.first_cell + n * self.cell_stride;
+            let predecessor = self.first_predecessor + n * self.predecessor_stride;
+            let (Some(previous), Some(costs), Some(backpointers)) = (
+                previous.get(predecessor..predecessor + run),
+                costs.get_mut(cell..cell + run),
+                backpointers.get_mut(cell..cell + run),
+            ) else {
+                continue;
+            };
+            let cells = costs
+                .iter_mut()
+                .zip(backpointers.iter_mut())
+                .zip(previous.iter().zip(costs_02.iter().zip(costs_12)));
+            for ((cost, backpointer), (&previous, (&cost_02, &cost_12))) in cells {
+                let total = bead_total::<COMPARES_01, COMPARES_02, COMPARES_12>(
+                    previous,
+                    self.bead,
+                    [cost_01, cost_02, cost_12],
+                );
+                keep_cheaper::<IN_BEAD_ORDER>(cost, backpointer, total, self.bead_index);
+            }
+        }
+    }
+}
+
+/// The beads in the order a slice is filled, as indices into the bead list.
+#[derive(Default)]
+struct BeadGroups {
+    /// Beads that consume a paragraph of dimension 0: they come from earlier slices.
+    from_earlier_slices: Vec<u8>,
+    /// Beads that consume paragraphs of dimension 1 (and maybe 2) only: from earlier rows.
+    from_earlier_rows: Vec<u8>,
+    /// Beads that consume paragraphs of dimension 2 only: from earlier cells of the row.
+    along_the_row: Vec<u8>,
+}
+
+impl BeadGroups {
+    fn new(beads: &[Bead]) -> Self {
+        let mut groups = BeadGroups::default();
+        for (index, bead) in beads.iter().enumerate() {
+            let group = match bead.step {
+                [0, 0, _] => &mut groups.along_the_row,
+                [0, _, _] => &mut groups.from_earlier_rows,
+                _ => &mut groups.from_earlier_slices,
+            };
+            group.push(index as u8);
+        }
+        groups
+    }
+}
+
+impl Problem {
+    fn new(docs: [&[ParagraphFeatures]; 3], documents: usize) -> Self {
         let sizes = docs.map(<[ParagraphFeatures]>::len);
-        let interned = cost::intern(&docs);
-        let anchor_unions = [0, 1, 2].map(|d| {
-            let paragraphs = interned.get(d).map_or(&[][..], Vec::as_slice);
-            (0..=paragraphs.len())
-                .map(|x| {
-                    let one = paragraphs
-                        .get(x.wrapping_sub(1))
-                        .cloned()
-                        .unwrap_or_default();
-                    let two = match x.checked_sub(2).and_then(|s| paragraphs.get(s..x)) {
-                        Some(both) => cost::union(both),
-                        None => Vec::new(),
-                    };
-                    [one, two]
-                })
-                .collect()
+        let anchors = InternedAnchors::new(&docs);
+        let chars_before = docs.map(|doc| {
+            let mut before = Vec::with_capacity(doc.len() + 1);
+            let mut sum = 0usize;
+            before.push(sum);
+            for paragraph in doc {
+                sum += paragraph.chars;
+                before.push(sum);
+            }
+            before
         });
-        let totals = docs.map(|doc| doc.iter().map(|p| p.chars).sum::<usize>());
+        let totals = chars_before
+            .each_ref()
+            .map(|b| b.last().copied().unwrap_or(0));
         // The totals tell how much longer one language writes only when both versions have
         // about the same paragraphs; otherwise one lacks paragraphs and the ratio says nothing.
         // Translations between these languages differ in length by well under half.
-        let ratios = PAIRS.map(|(p, q)| {
+        let length_scales = PAIRS.map(|(p, q)| {
             let (fewer, more) = (sizes[p].min(sizes[q]), sizes[p].max(sizes[q]));
             let comparable = more * 4 <= fewer * 5;
-            if totals[p] == 0 || totals[q] == 0 || !comparable {
+            let ratio = if totals[p] == 0 || totals[q] == 0 || !comparable {
                 1.0
             } else {
                 (totals[q] as f64 / totals[p] as f64)
                     .clamp(MIN_LENGTH_RATIO, 1.0 / MIN_LENGTH_RATIO)
-            }
+            };
+            ratio.sqrt()
         });
+        let beads = cost::beads(documents.clamp(2, 3));
         Problem {
-            docs,
             sizes,
-            beads: cost::beads(documents.clamp(2, 3)),
-            anchor_unions,
-            ratios,
+            bead_groups: BeadGroups::new(&beads),
+            beads,
+            anchors,
+            chars_before,
+            length_scales,
         }
     }
 
@@ -248,7 +442,12 @@ impl<'a> Problem<'a> {
     }
 
     /// Pairwise cost table for the pair `(p, q)` of dimensions, over the ends the band meets.
-    fn pair_table(&self, pair: usize, slices: &[Slice]) -> PairTable {
+    fn pair_table(
+        &self,
+        pair: usize,
+        slices: &[Slice],
+        sides: &[Vec<[Option<Side>; 2]>; 3],
+    ) -> PairTable {
         let (p, q) = PAIRS[pair];
         let rows = self.sizes[p] + 1;
         let mut row_lo = vec![usize::MAX; rows];
@@ -270,53 +469,81 @@ impl<'a> Problem<'a> {
                 }
             }
         }
+        let entries: usize = row_lo
+            .iter()
+            .zip(&row_hi)
+            .map(|(&lo, &hi)| (hi + 1).saturating_sub(lo))
+            .sum();
         let mut row_start = Vec::with_capacity(rows);
-        let mut cells = Vec::new();
-        for x in 0..rows {
-            row_start.push(cells.len());
-            let (lo, hi) = (row_lo[x], row_hi[x]);
+        let mut costs: [Vec<f32>; 4] = std::array::from_fn(|_| Vec::with_capacity(entries));
+        let (first_sides, second_sides) = (&sides[p], &sides[q]);
+        for ((&lo, &hi), firsts) in row_lo.iter().zip(&row_hi).zip(first_sides) {
+            row_start.push(costs[0].len());
             if lo > hi {
                 continue;
             }
-            for y in lo..=hi {
-                let mut entry = [f32::INFINITY; 4];
-                for a in 1..=2 {
-                    for b in 1..=2 {
-                        if let Some(c) = self.side_cost(pair, x, a, y, b) {
-                            entry[(a - 1) * 2 + (b - 1)] = c;
+            for seconds in second_sides.get(lo..=hi).unwrap_or_default() {
+                for (n, table) in costs.iter_mut().enumerate() {
+                    let (first, second) = (firsts.get(n / 2), seconds.get(n % 2));
+                    table.push(match (first, second) {
+                        (Some(&Some(first)), Some(&Some(second))) => {
+                            self.compare(pair, first, second)
                         }
-                    }
+                        _ => f32::INFINITY,
+                    });
                 }
-                cells.push(entry);
             }
         }
         PairTable {
             row_lo,
             row_hi,
             row_start,
-            cells,
+            costs,
         }
+    }
+
+    /// The spans of one and two paragraphs ending at each position of each dimension.
+    fn sides(&self) -> [Vec<[Option<Side<'_>>; 2]>; 3] {
+        [0, 1, 2].map(|d| {
+            (0..=self.sizes[d])
+                .map(|end| [1, 2].map(|count| self.span(d, end, count)))
+                .collect()
+        })
+    }
+
+    /// The length and anchors of the `count` paragraphs of dimension `d` ending at `end`.
+    fn span(&self, d: usize, end: usize, count: usize) -> Option<Side<'_>> {
+        let before = self.chars_before.get(d)?;
+        let chars = before.get(end)? - before.get(end.checked_sub(count)?)?;
+        Some((chars, self.anchors.anchors_of(d, end, count)?))
+    }
+
+    /// Length and anchor cost of two spans of the dimensions of `pair`.
+    fn compare(
+        &self,
+        pair: usize,
+        (first_chars, first_anchors): Side,
+        (second_chars, second_anchors): Side,
+    ) -> f32 {
+        cost::scaled_length_cost(first_chars, second_chars, self.length_scales[pair])
+            + self.anchors.compare(first_anchors, second_anchors)
     }
 
     /// Length and anchor cost of paragraphs `x − a .. x` of dimension p against `y − b .. y`
     /// of dimension q.
+    #[cfg(test)]
     fn side_cost(&self, pair: usize, x: usize, a: usize, y: usize, b: usize) -> Option<f32> {
         let (p, q) = PAIRS[pair];
-        let length = |d: usize, end: usize, count: usize| -> Option<usize> {
-            let paragraphs = self.docs[d].get(end.checked_sub(count)?..end)?;
-            Some(paragraphs.iter().map(|p| p.chars).sum())
-        };
-        let first = length(p, x, a)?;
-        let second = length(q, y, b)?;
-        let anchors_first = self.anchor_unions[p].get(x)?.get(a - 1)?;
-        let anchors_second = self.anchor_unions[q].get(y)?.get(b - 1)?;
-        Some(
-            cost::length_cost(first, second, self.ratios[pair])
-                + cost::anchor_cost(anchors_first, anchors_second),
-        )
+        Some(self.compare(pair, self.span(p, x, a)?, self.span(q, y, b)?))
     }
 
     /// One banded search: the cheapest path and whether it touches an inner band edge.
+    ///
+    /// Each slice is filled bead by bead along rows rather than cell by cell, so that the
+    /// inner loop runs over consecutive cells with a fixed bead: first the beads that come
+    /// from earlier slices, then, row by row, those from earlier rows of this slice, then
+    /// those from earlier cells of the same row. The winner of a cell does not depend on that
+    /// order (see [`keep_cheaper`]).
     fn search(&self, band: Band) -> Option<(Path, bool)> {
         let longest = self.sizes[0];
         let mut slices: Vec<Slice> = Vec::with_capacity(longest + 1);
@@ -327,7 +554,10 @@ impl<'a> Problem<'a> {
             total += slice.len();
             slices.push(slice);
         }
-        let tables = [0, 1, 2].map(|pair| self.pair_table(pair, &slices));
+        let sides = self.sides();
+        let tables = [0, 1, 2].map(|pair| self.pair_table(pair, &slices, &sides));
+        let widest = slices.iter().map(Slice::width).max().unwrap_or(0);
+        let zeros = vec![0.0f32; widest];
         let mut backpointers = vec![NO_BEAD; total];
         let mut costs: [Vec<f32>; 3] = Default::default();
 
@@ -335,65 +565,117 @@ impl<'a> Problem<'a> {
             let mut current = std::mem::take(&mut costs[i % 3]);
             current.clear();
             current.resize(slice.len(), f32::INFINITY);
+            let slice_backpointers =
+                backpointers.get_mut(slice.start..slice.start + slice.len())?;
+            if i == 0 {
+                // Every band starts at the origin, which no bead reaches.
+                if let Some(origin) = current.first_mut() {
+                    *origin = 0.0;
+                }
+            }
+            let width = slice.width();
+            for &bead_index in &self.bead_groups.from_earlier_slices {
+                let Some(bead) = self.beads.get(usize::from(bead_index)) else {
+                    continue;
+                };
+                let [a, b, c] = bead.step;
+                if a > i {
+                    continue;
+                }
+                let (Some(from), Some(previous)) = (slices.get(i - a), costs.get((i - a) % 3))
+                else {
+                    continue;
+                };
+                let ks = (
+                    slice.lo[1].max(from.lo[1] + c),
+                    slice.hi[1].min(from.hi[1] + c),
+                );
+                let rows = (
+                    slice.lo[0].max(from.lo[0] + b),
+                    slice.hi[0].min(from.hi[0] + b),
+                );
+                if ks.0 > ks.1 || rows.0 > rows.1 {
+                    continue;
+                }
+                let (Some(costs_01), Some(costs_02)) = (
+                    match b {
+                        0 => Some(&[][..]),
+                        _ => tables[0].row(i, rows, combination(a, b)),
+                    },
+                    match c {
+                        0 => Some(&[][..]),
+                        _ => tables[1].row(i, ks, combination(a, c)),
+                    },
+                ) else {
+                    continue;
+                };
+                BlockRelaxation {
+                    bead,
+                    bead_index,
+                    rows,
+                    ks,
+                    first_cell: (rows.0 - slice.lo[0]) * width + (ks.0 - slice.lo[1]),
+                    cell_stride: width,
+                    first_predecessor: (rows.0 - b - from.lo[0]) * from.width()
+                        + (ks.0 - c - from.lo[1]),
+                    predecessor_stride: from.width(),
+                    costs_01,
+                    costs_02,
+                    table_12: &tables[2],
+                    combination_12: combination(b, c),
+                    zeros: &zeros,
+                }
+                // Beads from earlier slices come first, in bead order.
+                .apply::<true>(previous, &mut current, slice_backpointers);
+            }
             for j in slice.lo[0]..=slice.hi[0] {
-                let row01 = tables[0].get(i, j);
-                for k in slice.lo[1]..=slice.hi[1] {
-                    let Some(cell) = slice.index(j, k) else {
+                let row_start = (j - slice.lo[0]) * width;
+                let (done, row_and_after) = current.split_at_mut(row_start);
+                let (_, row_backpointers) = slice_backpointers.split_at_mut(row_start);
+                let row = row_and_after.get_mut(..width)?;
+                let row_backpointers = row_backpointers.get_mut(..width)?;
+                for &bead_index in &self.bead_groups.from_earlier_rows {
+                    let Some(bead) = self.beads.get(usize::from(bead_index)) else {
                         continue;
                     };
-                    if i == 0 && j == 0 && k == 0 {
-                        if let Some(c) = current.get_mut(cell) {
-                            *c = 0.0;
-                        }
+                    let [_, b, c] = bead.step;
+                    if j < slice.lo[0] + b || slice.lo[1] + c > slice.hi[1] {
                         continue;
                     }
-                    let row02 = tables[1].get(i, k);
-                    let row12 = tables[2].get(j, k);
-                    let mut best = f32::INFINITY;
-                    let mut best_bead = NO_BEAD;
-                    for (bead_index, bead) in self.beads.iter().enumerate() {
-                        let [a, b, c] = bead.step;
-                        if a > i || b > j || c > k {
+                    BlockRelaxation {
+                        bead,
+                        bead_index,
+                        rows: (j, j),
+                        ks: (slice.lo[1] + c, slice.hi[1]),
+                        first_cell: c,
+                        cell_stride: width,
+                        first_predecessor: (j - b - slice.lo[0]) * width,
+                        predecessor_stride: width,
+                        costs_01: &[],
+                        costs_02: &[],
+                        table_12: &tables[2],
+                        combination_12: combination(b, c),
+                        zeros: &zeros,
+                    }
+                    .apply::<false>(done, row, row_backpointers);
+                }
+                // Dropped paragraphs of the last dimension alone: each cell depends on the
+                // cells just before it in the row. Such a bead compares no pair.
+                for k in 1..width {
+                    for &bead_index in &self.bead_groups.along_the_row {
+                        let Some(bead) = self.beads.get(usize::from(bead_index)) else {
                             continue;
-                        }
-                        let (pi, pj, pk) = (i - a, j - b, k - c);
-                        let previous = if a == 0 {
-                            slice.index(pj, pk).and_then(|idx| current.get(idx))
-                        } else {
-                            slices
-                                .get(pi)
-                                .and_then(|s| s.index(pj, pk))
-                                .and_then(|idx| costs[pi % 3].get(idx))
                         };
-                        let Some(&previous) = previous else {
+                        let c = bead.step[2];
+                        let Some(&previous) = k.checked_sub(c).and_then(|p| row.get(p)) else {
                             continue;
                         };
-                        let mut total = previous + bead.prior;
-                        for (pair, (row, first, second)) in
-                            [(row01, a, b), (row02, a, c), (row12, b, c)]
-                                .into_iter()
-                                .enumerate()
+                        if let (Some(cost), Some(backpointer)) =
+                            (row.get_mut(k), row_backpointers.get_mut(k))
                         {
-                            let weight = bead.pair_weight[pair];
-                            if weight > 0.0 {
-                                let index = (first - 1) * 2 + (second - 1);
-                                total += weight
-                                    * row
-                                        .and_then(|r| r.get(index))
-                                        .copied()
-                                        .unwrap_or(f32::INFINITY);
-                            }
+                            let total = bead_total::<false, false, false>(previous, bead, [0.0; 3]);
+                            keep_cheaper::<false>(cost, backpointer, total, bead_index);
                         }
-                        if total < best {
-                            best = total;
-                            best_bead = bead_index as u8;
-                        }
-                    }
-                    if let Some(c) = current.get_mut(cell) {
-                        *c = best;
-                    }
-                    if let Some(bp) = backpointers.get_mut(slice.start + cell) {
-                        *bp = best_bead;
                     }
                 }
             }

@@ -1,0 +1,632 @@
+//! Anchors interned once per alignment. Every anchor string becomes a small id, numbered in
+//! order of first appearance, and every paragraph, and every two consecutive paragraphs, get
+//! their anchors as a sorted list of ids. The search compares such lists for every pair of
+//! ends it meets, so nothing is allocated there; when an article has few distinct anchors
+//! (nearly always) the lists are also kept as bit sets, and a comparison is a few word
+//! operations instead of a merge.
+
+use super::anchors::{classify, AnchorKind, NAME_PREFIX};
+use super::cost::{anchor_cost, anchor_weights, total_anchor_cost};
+use super::ParagraphFeatures;
+use crate::hashing::FastMap;
+
+/// An anchor interned for fast comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AnchorId {
+    pub(super) id: u32,
+    pub(super) kind: AnchorKind,
+    /// For a name: the id of its first two skeleton symbols, and whether that is all of it.
+    /// A two-symbol name ("Kim" → "km") also matches the three-symbol skeletons it starts:
+    /// a Slavic case ending can add a consonant to a short stem ("Кімом" → "kmm").
+    pub(super) stem: u32,
+    pub(super) short: bool,
+    pub(super) pairing: Pairing,
+}
+
+/// Whether a name can meet a name with another id of the same alignment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Pairing {
+    /// Not a name, or no other name can meet it: its stem has no short name or nothing else.
+    Alone,
+    /// Its stem has exactly one short name and some longer forms: the short name meets one
+    /// longer form on the other side, whatever their order.
+    Pairable,
+    /// Its stem has several short names, which [`features`](super::anchors::features) never
+    /// makes (they would be one anchor) but other callers can: who meets whom then depends on
+    /// the order of the pairing pass, which is replayed.
+    Tangled,
+}
+
+impl AnchorId {
+    pub(super) fn matches(&self, other: &AnchorId) -> bool {
+        self.id == other.id
+            || (self.kind == AnchorKind::Name
+                && other.kind == AnchorKind::Name
+                && self.stem == other.stem
+                && (self.short || other.short))
+    }
+
+    fn is_weak(&self) -> bool {
+        self.kind == AnchorKind::WeakFact
+    }
+}
+
+/// Where the anchors of one span of paragraphs lie in the arena.
+type Span = (u32, u32);
+
+/// The interned anchors of every paragraph of every document, and of every two consecutive
+/// paragraphs together.
+#[derive(Debug, Default)]
+pub struct InternedAnchors {
+    arena: Vec<AnchorId>,
+    /// Per document and end position x: the anchors of paragraph x − 1 (`[0]`) and of
+    /// paragraphs x − 2 and x − 1 together (`[1]`).
+    spans: Vec<Vec<[Span; 2]>>,
+    /// The same spans as bit sets, when there are few enough ids.
+    bits: Option<BitSets>,
+}
+
+/// What interning records once per distinct anchor.
+#[derive(Clone, Copy)]
+struct IdInfo {
+    kind: AnchorKind,
+    stem: u32,
+    short: bool,
+}
+
+impl InternedAnchors {
+    pub fn new<'a>(docs: &[&'a [ParagraphFeatures]]) -> Self {
+        let anchors: usize = docs
+            .iter()
+            .flat_map(|doc| doc.iter())
+            .map(|p| p.anchors.len())
+            .sum();
+        // Facts, and names with quotes, live in separate namespaces (`true` for names).
+        let mut ids: FastMap<(bool, &str), u32> =
+            FastMap::with_capacity_and_hasher(anchors, Default::default());
+        let mut stems: FastMap<&str, u32> = Default::default();
+        let mut infos: Vec<IdInfo> = Vec::new();
+        let mut intern = |anchor: &'a str| -> AnchorId {
+            let (kind, key) = classify(anchor);
+            let is_name = matches!(kind, AnchorKind::Name | AnchorKind::Quote);
+            let next = infos.len() as u32;
+            let id = *ids.entry((is_name, key)).or_insert(next);
+            if id == next {
+                let (stem, short) = match kind {
+                    AnchorKind::Name => {
+                        let skeleton = key.strip_prefix(NAME_PREFIX).unwrap_or(key);
+                        let stem_end = skeleton
+                            .char_indices()
+                            .nth(2)
+                            .map_or(skeleton.len(), |(i, _)| i);
+                        let next_stem = stems.len() as u32;
+                        let stem = *stems
+                            .entry(skeleton.get(..stem_end).unwrap_or(skeleton))
+                            .or_insert(next_stem);
+                        (stem, stem_end == skeleton.len())
+                    }
+                    _ => (0, false),
+                };
+                let kind = match kind {
+                    AnchorKind::WeakFact => AnchorKind::Fact,
+                    other => other,
+                };
+                infos.push(IdInfo { kind, stem, short });
+            }
+            let info = infos.get(id as usize).copied().unwrap_or(IdInfo {
+                kind,
+                stem: 0,
+                short: false,
+            });
+            AnchorId {
+                id,
+                kind,
+                stem: info.stem,
+                short: info.short,
+                pairing: Pairing::Alone,
+            }
+        };
+
+        let mut arena: Vec<AnchorId> = Vec::with_capacity(anchors * 3);
+        let mut spans = Vec::with_capacity(docs.len());
+        let mut scratch: Vec<AnchorId> = Vec::new();
+        for doc in docs {
+            let mut doc_spans: Vec<[Span; 2]> = Vec::with_capacity(doc.len() + 1);
+            doc_spans.push([(0, 0); 2]);
+            let mut previous: Option<Span> = None;
+            for paragraph in doc.iter() {
+                scratch.clear();
+                scratch.extend(paragraph.anchors.iter().map(|anchor| intern(anchor)));
+                sort_and_merge(&mut scratch);
+                let single = append(&mut arena, |arena| arena.extend_from_slice(&scratch));
+                let pair = match previous {
+                    Some(previous) => {
+                        append(&mut arena, |arena| merge_into(arena, previous, single))
+                    }
+                    None => (0, 0),
+                };
+                doc_spans.push([single, pair]);
+                previous = Some(single);
+            }
+            spans.push(doc_spans);
+        }
+
+        let stem_pairing = stem_pairing(&infos, stems.len());
+        for anchor in arena.iter_mut().filter(|a| a.kind == AnchorKind::Name) {
+            anchor.pairing = stem_pairing
+                .get(anchor.stem as usize)
+                .copied()
+                .unwrap_or(Pairing::Tangled);
+        }
+        let bits = BitSets::new(&arena, &spans, &infos, &stem_pairing);
+        InternedAnchors { arena, spans, bits }
+    }
+
+    /// The anchors of the `count` (1 or 2) paragraphs of document `doc` that end at `end`;
+    /// `None` when there are not that many.
+    pub fn get(&self, doc: usize, end: usize, count: usize) -> Option<&[AnchorId]> {
+        let &(start, stop) = self.span(doc, end, count)?;
+        self.arena.get(start as usize..stop as usize)
+    }
+
+    fn span(&self, doc: usize, end: usize, count: usize) -> Option<&Span> {
+        if end < count {
+            return None;
+        }
+        self.spans.get(doc)?.get(end)?.get(count.checked_sub(1)?)
+    }
+
+    /// The anchors of a span as [`Self::compare`] takes them.
+    pub fn anchors_of(&self, doc: usize, end: usize, count: usize) -> Option<SpanAnchors<'_>> {
+        let list = self.get(doc, end, count)?;
+        let bits = match &self.bits {
+            Some(bits) => Some(bits.spans.get(doc)?.get(end)?.get(count.checked_sub(1)?)?),
+            None => None,
+        };
+        Some(SpanAnchors { list, bits })
+    }
+
+    /// [`anchor_cost`] of two spans.
+    #[inline]
+    pub fn compare(&self, first: SpanAnchors, second: SpanAnchors) -> f32 {
+        if let (Some(bits), Some(first_bits), Some(second_bits)) =
+            (&self.bits, first.bits, second.bits)
+        {
+            if let Some(cost) = bits.cost(first_bits, second_bits) {
+                return cost;
+            }
+        }
+        anchor_cost(first.list, second.list)
+    }
+
+    /// [`anchor_cost`] of two spans, each given as (document, end, count).
+    pub fn cost(&self, first: (usize, usize, usize), second: (usize, usize, usize)) -> Option<f32> {
+        let first = self.anchors_of(first.0, first.1, first.2)?;
+        let second = self.anchors_of(second.0, second.1, second.2)?;
+        Some(self.compare(first, second))
+    }
+}
+
+/// The anchors of one span of paragraphs: the sorted list and, when the alignment has few
+/// enough distinct anchors, the same as bit sets.
+#[derive(Clone, Copy)]
+pub struct SpanAnchors<'a> {
+    list: &'a [AnchorId],
+    bits: Option<&'a SpanBits>,
+}
+
+/// The [`Pairing`] of each stem, from the distinct names (`infos`) of the alignment.
+fn stem_pairing(infos: &[IdInfo], stems: usize) -> Vec<Pairing> {
+    let mut names = vec![0u32; stems];
+    let mut shorts = vec![0u32; stems];
+    for info in infos.iter().filter(|info| info.kind == AnchorKind::Name) {
+        if let (Some(names), Some(shorts)) = (
+            names.get_mut(info.stem as usize),
+            shorts.get_mut(info.stem as usize),
+        ) {
+            *names += 1;
+            *shorts += u32::from(info.short);
+        }
+    }
+    names
+        .iter()
+        .zip(&shorts)
+        .map(|(&names, &shorts)| match (shorts, names) {
+            (0, _) | (1, 1) => Pairing::Alone,
+            (1, _) => Pairing::Pairable,
+            _ => Pairing::Tangled,
+        })
+        .collect()
+}
+
+/// Sorts by id and keeps one entry per id, the stronger one (a fact over a weak fact).
+fn sort_and_merge(anchors: &mut Vec<AnchorId>) {
+    anchors.sort_unstable_by_key(|a| (a.id, a.is_weak()));
+    anchors.dedup_by_key(|a| a.id);
+}
+
+/// Runs `append_to` on `arena` and returns the span it appended.
+fn append(arena: &mut Vec<AnchorId>, append_to: impl FnOnce(&mut Vec<AnchorId>)) -> Span {
+    let start = arena.len() as u32;
+    append_to(arena);
+    (start, arena.len() as u32)
+}
+
+/// Appends to `arena` the union of two sorted, deduplicated spans of it, keeping a fact over
+/// a weak fact with the same value.
+fn merge_into(arena: &mut Vec<AnchorId>, first: Span, second: Span) {
+    let (mut i, mut j) = (first.0 as usize, second.0 as usize);
+    loop {
+        let x = (i < first.1 as usize)
+            .then(|| arena.get(i).copied())
+            .flatten();
+        let y = (j < second.1 as usize)
+            .then(|| arena.get(j).copied())
+            .flatten();
+        let next = match (x, y) {
+            (Some(x), Some(y)) if x.id == y.id => {
+                i += 1;
+                j += 1;
+                if x.is_weak() {
+                    y
+                } else {
+                    x
+                }
+            }
+            (Some(x), Some(y)) if x.id < y.id => {
+                i += 1;
+                x
+            }
+            (Some(x), None) => {
+                i += 1;
+                x
+            }
+            (_, Some(y)) => {
+                j += 1;
+                y
+            }
+            (None, None) => break,
+        };
+        arena.push(next);
+    }
+}
+
+const WORDS: usize = 4;
+/// A set of anchor ids below `64 · WORDS`.
+type Bits = [u64; WORDS];
+
+/// The anchors of one span: all of them, the facts that are not weak, and how many names.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SpanBits {
+    present: Bits,
+    strong_facts: Bits,
+    names: u32,
+}
+
+/// Every span as bit sets, and the sets of ids that the comparison treats apart.
+#[derive(Debug)]
+struct BitSets {
+    /// How many words the ids use.
+    words: usize,
+    spans: Vec<Vec<[SpanBits; 2]>>,
+    names: Bits,
+    quotes: Bits,
+    /// Names of stems with several short names: their pairing is replayed on the lists.
+    tangled: Bits,
+    /// Names of stems with one short name and longer forms: the short names, the longer
+    /// forms, and for every id the stem as one bit of a stem set (0 for other ids).
+    pairable_shorts: Bits,
+    pairable_longs: Bits,
+    stem_bit: Vec<u64>,
+}
+
+fn insert(bits: &mut Bits, id: u32) {
+    if let Some(word) = bits.get_mut(id as usize / 64) {
+        *word |= 1 << (id % 64);
+    }
+}
+
+/// Word `n` of `bits` (0 past the end).
+#[inline(always)]
+fn word(bits: &Bits, n: usize) -> u64 {
+    bits.get(n).copied().unwrap_or(0)
+}
+
+impl BitSets {
+    /// `None` when there are too many ids for the sets.
+    fn new(
+        arena: &[AnchorId],
+        spans: &[Vec<[Span; 2]>],
+        infos: &[IdInfo],
+        stem_pairing: &[Pairing],
+    ) -> Option<Self> {
+        if infos.len() > 64 * WORDS {
+            return None;
+        }
+        let mut sets = BitSets {
+            words: infos.len().div_ceil(64),
+            spans: Vec::with_capacity(spans.len()),
+            names: Bits::default(),
+            quotes: Bits::default(),
+            tangled: Bits::default(),
+            pairable_shorts: Bits::default(),
+            pairable_longs: Bits::default(),
+            stem_bit: vec![0; infos.len()],
+        };
+        // Pairable stems, numbered in order of appearance.
+        let mut pairable_stems: Vec<u32> = Vec::new();
+        for (id, info) in infos.iter().enumerate() {
+            let id = id as u32;
+            match info.kind {
+                AnchorKind::Name => insert(&mut sets.names, id),
+                AnchorKind::Quote => {
+                    insert(&mut sets.quotes, id);
+                    continue;
+                }
+                AnchorKind::Fact | AnchorKind::WeakFact => continue,
+            }
+            match stem_pairing.get(info.stem as usize) {
+                Some(Pairing::Alone) => {}
+                Some(Pairing::Pairable) => {
+                    let number = match pairable_stems.iter().position(|&s| s == info.stem) {
+                        Some(number) => number,
+                        None => {
+                            pairable_stems.push(info.stem);
+                            pairable_stems.len() - 1
+                        }
+                    };
+                    if number >= 64 {
+                        // Too many to count pairs with one word: the lists do it.
+                        insert(&mut sets.tangled, id);
+                        continue;
+                    }
+                    if let Some(bit) = sets.stem_bit.get_mut(id as usize) {
+                        *bit = 1 << number;
+                    }
+                    let forms = match info.short {
+                        true => &mut sets.pairable_shorts,
+                        false => &mut sets.pairable_longs,
+                    };
+                    insert(forms, id);
+                }
+                Some(Pairing::Tangled) | None => insert(&mut sets.tangled, id),
+            }
+        }
+        let span_bits = |&(start, stop): &Span| {
+            let mut bits = SpanBits::default();
+            for anchor in arena.get(start as usize..stop as usize).unwrap_or_default() {
+                insert(&mut bits.present, anchor.id);
+                match anchor.kind {
+                    AnchorKind::Fact => insert(&mut bits.strong_facts, anchor.id),
+                    AnchorKind::Name => bits.names += 1,
+                    AnchorKind::WeakFact | AnchorKind::Quote => {}
+                }
+            }
+            bits
+        };
+        sets.spans = spans
+            .iter()
+            .map(|doc| {
+                doc.iter()
+                    .map(|pair| pair.each_ref().map(span_bits))
+                    .collect()
+            })
+            .collect();
+        Some(sets)
+    }
+
+    /// [`anchor_cost`] from the bit sets; `None` when a tangled name is left unmatched.
+    fn cost(&self, first: &SpanBits, second: &SpanBits) -> Option<f32> {
+        match self.words {
+            0 | 1 => self.cost_in_words::<1>(first, second),
+            2 => self.cost_in_words::<2>(first, second),
+            _ => self.cost_in_words::<WORDS>(first, second),
+        }
+    }
+
+    /// [`Self::cost`] looking at the first `W` words only.
+    #[inline(always)]
+    fn cost_in_words<const W: usize>(&self, first: &SpanBits, second: &SpanBits) -> Option<f32> {
+        let name_bonus = anchor_weights(AnchorKind::Name).0;
+        let quote = anchor_weights(AnchorKind::Quote);
+        let (fact, weak_fact) = (
+            anchor_weights(AnchorKind::Fact),
+            anchor_weights(AnchorKind::WeakFact),
+        );
+        // Bonuses and penalties are summed in id order, as the merge of the lists does.
+        let mut shared = 0.0f32;
+        let mut missing = 0.0f32;
+        let mut shared_names = 0u32;
+        // Stems (as bit sets) with a short name or a longer form left on each side.
+        let mut short_stems = [0u64; 2];
+        let mut long_stems = [0u64; 2];
+        for n in 0..W {
+            let (present_first, present_second) =
+                (word(&first.present, n), word(&second.present, n));
+            let (strong_first, strong_second) =
+                (word(&first.strong_facts, n), word(&second.strong_facts, n));
+            let (names, quotes) = (word(&self.names, n), word(&self.quotes, n));
+            let alone_first = present_first & !present_second;
+            let alone_second = present_second & !present_first;
+            if (alone_first | alone_second) & word(&self.tangled, n) != 0 {
+                return None;
+            }
+            let mut common = present_first & present_second;
+            while common != 0 {
+                let bit = common & common.wrapping_neg();
+                shared += if names & bit != 0 {
+                    shared_names += 1;
+                    name_bonus
+                } else if quotes & bit != 0 {
+                    quote.0
+                } else {
+                    let bonus = |strong: u64| {
+                        if strong & bit != 0 {
+                            fact.0
+                        } else {
+                            weak_fact.0
+                        }
+                    };
+                    bonus(strong_first).min(bonus(strong_second))
+                };
+                common ^= bit;
+            }
+            let mut alone_others = (alone_first | alone_second) & !names;
+            while alone_others != 0 {
+                let bit = alone_others & alone_others.wrapping_neg();
+                missing += if quotes & bit != 0 {
+                    quote.1
+                } else if (strong_first | strong_second) & bit != 0 {
+                    fact.1
+                } else {
+                    weak_fact.1
+                };
+                alone_others ^= bit;
+            }
+            let (shorts, longs) = (
+                word(&self.pairable_shorts, n),
+                word(&self.pairable_longs, n),
+            );
+            for (side, alone) in [alone_first, alone_second].into_iter().enumerate() {
+                if let (Some(short), Some(long)) =
+                    (short_stems.get_mut(side), long_stems.get_mut(side))
+                {
+                    *short |= self.stems_of(n, alone & shorts);
+                    *long |= self.stems_of(n, alone & longs);
+                }
+            }
+        }
+        // A pairable stem has one short name, so the other side holds only longer forms of
+        // it, and the short name meets one of them.
+        let pairs = (short_stems[0] & long_stems[1]).count_ones()
+            + (short_stems[1] & long_stems[0]).count_ones();
+        let unmatched_names =
+            [first.names, second.names].map(|names| names.saturating_sub(shared_names) as usize);
+        Some(total_anchor_cost(
+            shared,
+            missing,
+            pairs as usize,
+            unmatched_names,
+        ))
+    }
+
+    /// The stems of the ids in word `n` of a set, as a stem set.
+    #[inline(always)]
+    fn stems_of(&self, n: usize, mut ids: u64) -> u64 {
+        let mut stems = 0;
+        while ids != 0 {
+            let id = n * 64 + ids.trailing_zeros() as usize;
+            stems |= self.stem_bit.get(id).copied().unwrap_or(0);
+            ids &= ids - 1;
+        }
+        stems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(anchors: &[&str]) -> ParagraphFeatures {
+        ParagraphFeatures {
+            chars: 10,
+            anchors: anchors.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_short_name_matches_its_inflected_forms() {
+        // "Kim" / "Кімом" / "Кимом" / "Kyiv" (kv) / "Kramer" (krm)
+        let en = [features(&["name:km", "name:kv"])];
+        let uk = [features(&["name:kmm", "name:krm"])];
+        let interned = InternedAnchors::new(&[&en, &uk]);
+        let (Some(first), Some(second)) = (interned.get(0, 1, 1), interned.get(1, 1, 1)) else {
+            panic!("one paragraph each");
+        };
+        let cost = anchor_cost(first, second);
+        // Kim meets Кімом; Kyiv and Kramer stay unmatched.
+        assert!((cost - (2.0 * 0.5 - 1.8)).abs() < 1e-6, "{cost}");
+        assert_eq!(interned.cost((0, 1, 1), (1, 1, 1)), Some(cost));
+    }
+
+    /// Anchors as the pipeline makes them: facts, weak facts, quotes and names of news about
+    /// Kim, Kyiv, Russia and Trump, with the short skeletons ("km", "kv", "rs") that meet their
+    /// inflected forms; and two anchors no extractor makes but a caller can ("km" without
+    /// its prefix next to "name:km", a one-letter name).
+    const POOL: &[&str] = &[
+        "fact:2024",
+        "fact:12000",
+        "fact:3",
+        "weak:1",
+        "weak:3",
+        "fact:1",
+        "quote",
+        "name:km",
+        "name:kmm",
+        "name:kml",
+        "name:kv",
+        "name:kvs",
+        "name:rs",
+        "name:rsn",
+        "name:rss",
+        "name:trm",
+        "name:plt",
+        "name:zln",
+        "name:j",
+    ];
+    const ODD: &[&str] = &["km", "kmx"];
+
+    #[test]
+    fn bit_sets_and_sorted_lists_give_the_same_costs() {
+        let mut seed = 7u64;
+        let mut below = |n: usize| -> usize {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        let mut checked_with_bits = 0;
+        for case in 0..200 {
+            let pool: Vec<&str> = match case % 4 {
+                3 => POOL.iter().chain(ODD).copied().collect(),
+                _ => POOL.to_vec(),
+            };
+            let docs: Vec<Vec<ParagraphFeatures>> = (0..3)
+                .map(|_| {
+                    (0..below(6))
+                        .map(|_| {
+                            let mut anchors: Vec<&str> =
+                                (0..below(7)).map(|_| pool[below(pool.len())]).collect();
+                            anchors.sort_unstable();
+                            anchors.dedup();
+                            features(&anchors)
+                        })
+                        .collect()
+                })
+                .collect();
+            let slices: Vec<&[ParagraphFeatures]> = docs.iter().map(Vec::as_slice).collect();
+            let interned = InternedAnchors::new(&slices);
+            checked_with_bits += usize::from(interned.bits.is_some());
+            let spans: Vec<(usize, usize, usize)> = (0..3)
+                .flat_map(|d| (0..=docs[d].len()).flat_map(move |x| [(d, x, 1), (d, x, 2)]))
+                .filter(|&(_, x, count)| x >= count)
+                .collect();
+            for &first in &spans {
+                for &second in &spans {
+                    let lists = anchor_cost(
+                        interned.get(first.0, first.1, first.2).unwrap_or_default(),
+                        interned
+                            .get(second.0, second.1, second.2)
+                            .unwrap_or_default(),
+                    );
+                    assert_eq!(
+                        interned.cost(first, second),
+                        Some(lists),
+                        "case {case}: {first:?} {second:?} {docs:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(checked_with_bits, 200);
+    }
+}
