@@ -6,6 +6,10 @@
 use concord::alignment::{align, ParagraphFeatures};
 use criterion::{criterion_group, criterion_main, Criterion};
 
+// The allocator the `concord` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct Lcg(u64);
 
 impl Lcg {

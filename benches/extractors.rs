@@ -10,6 +10,10 @@ use concord::Lang;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 
+// The allocator the `concord` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SAMPLES: [(Lang, &str); 3] = [
     (
         Lang::En,

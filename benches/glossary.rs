@@ -8,6 +8,10 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use std::path::Path;
 
+// The allocator the `concord` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SAMPLE_UK: &str = include_str!("../samples/north-korean-troops/uk.txt");
 
 /// A made-up word for entry `index` from an alphabet, so that no two entries share forms.

@@ -5,9 +5,10 @@ use super::matcher::{self, Mode};
 use super::{Ban, Entry};
 use crate::error::line_and_column;
 use crate::findings::Severity;
+use crate::hashing::{FastMap, FastSet};
 use crate::lang::Lang;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -91,7 +92,7 @@ pub struct Parsed {
 struct Layout<'a> {
     lines: Vec<&'a str>,
     /// Header lines per table name, in order.
-    headers: HashMap<String, Vec<usize>>,
+    headers: FastMap<String, Vec<usize>>,
     /// Every header line, ascending.
     all_headers: Vec<usize>,
 }
@@ -99,7 +100,7 @@ struct Layout<'a> {
 impl<'a> Layout<'a> {
     fn new(source: &'a str) -> Layout<'a> {
         let lines: Vec<&str> = source.lines().collect();
-        let mut headers: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut headers: FastMap<String, Vec<usize>> = FastMap::default();
         let mut all_headers = Vec::new();
         for (i, line) in lines.iter().enumerate() {
             let code = line.split('#').next().unwrap_or("").trim();
@@ -501,17 +502,15 @@ fn key(lang: Lang, form: &str) -> Option<String> {
 
 /// Duplicate and conflicting entries, and banned wordings that are also terms.
 fn cross_check(reader: &mut Reader, terms: &[Term], bans: &[(Ban, usize)]) {
-    let keys: Vec<BTreeMap<Lang, BTreeSet<String>>> = terms
-        .iter()
-        .map(|term| {
-            term.keys
-                .iter()
-                .map(|(&lang, forms)| (lang, forms.iter().map(|k| k.join(" ")).collect()))
-                .collect()
-        })
-        .collect();
-    let mut owners: HashMap<(Lang, String), Vec<usize>> = HashMap::new();
-    let mut compared: HashSet<(usize, usize)> = HashSet::new();
+    // Only entries that share a form are compared, which is rare: their keys are joined then.
+    let key_sets = |term: &Term| -> BTreeMap<Lang, BTreeSet<String>> {
+        term.keys
+            .iter()
+            .map(|(&lang, forms)| (lang, forms.iter().map(|k| k.join(" ")).collect()))
+            .collect()
+    };
+    let mut owners: FastMap<(Lang, String), Vec<usize>> = FastMap::default();
+    let mut compared: FastSet<(usize, usize)> = FastSet::default();
     for (b, term) in terms.iter().enumerate() {
         let (entry, line) = (&term.entry, &term.line);
         for (&lang, forms) in &entry.forms {
@@ -523,18 +522,17 @@ fn cross_check(reader: &mut Reader, terms: &[Term], bans: &[(Ban, usize)]) {
                     if a == b || !compared.insert((a, b)) {
                         continue;
                     }
-                    let (
-                        Some(a_keys),
-                        Some(b_keys),
-                        Some(Term {
+                    let Some(
+                        a_term @ Term {
                             entry: a_entry,
                             line: a_line,
                             ..
-                        }),
-                    ) = (keys.get(a), keys.get(b), terms.get(a))
+                        },
+                    ) = terms.get(a)
                     else {
                         continue;
                     };
+                    let (a_keys, b_keys) = (key_sets(a_term), key_sets(term));
                     let conflict = b_keys.iter().find(|(other, b_set)| {
                         **other != lang
                             && a_keys
@@ -576,7 +574,7 @@ fn cross_check(reader: &mut Reader, terms: &[Term], bans: &[(Ban, usize)]) {
             }
         }
     }
-    let mut banned: HashMap<(Lang, String), usize> = HashMap::new();
+    let mut banned: FastMap<(Lang, String), usize> = FastMap::default();
     for (ban, line) in bans {
         for form in &ban.forms {
             let Some(k) = key(ban.lang, form) else {
