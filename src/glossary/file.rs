@@ -434,16 +434,25 @@ pub fn parse(source: &str, path: &Path) -> Parsed {
     };
     let mut entries = Vec::new();
     let mut bans = Vec::new();
-    for (key, value) in &table {
-        let tables: Option<Vec<&toml::Table>> = value
-            .as_array()
-            .and_then(|items| items.iter().map(toml::Value::as_table).collect());
+    // The table is taken apart as it is read, so that each entry's part is freed where the entry
+    // was read (in parallel, for terms) rather than all at the end.
+    for (key, value) in table {
+        let tables: Option<Vec<toml::Table>> = match value {
+            toml::Value::Array(items) => items
+                .into_iter()
+                .map(|item| match item {
+                    toml::Value::Table(t) => Some(t),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        };
         match (key.as_str(), tables) {
             ("term", Some(tables)) => {
                 // Stemming every form is most of the work of loading a large glossary, and
                 // entries are read independently: in parallel, then put back in order.
                 let read: Vec<(Option<Term>, Vec<Problem>)> = tables
-                    .par_iter()
+                    .into_par_iter()
                     .enumerate()
                     .map(|(index, t)| {
                         let mut entry_reader = Reader {
@@ -451,7 +460,7 @@ pub fn parse(source: &str, path: &Path) -> Parsed {
                             layout: &layout,
                             problems: Vec::new(),
                         };
-                        let term = entry_reader.term(index, t);
+                        let term = entry_reader.term(index, &t);
                         (term, entry_reader.problems)
                     })
                     .collect();
@@ -461,12 +470,12 @@ pub fn parse(source: &str, path: &Path) -> Parsed {
                 }
             }
             ("forbidden", Some(tables)) => {
-                for (index, t) in tables.into_iter().enumerate() {
+                for (index, t) in tables.iter().enumerate() {
                     bans.extend(reader.ban(index, t));
                 }
             }
             ("term" | "forbidden", None) => {
-                let line = reader.layout.top_level_line(key);
+                let line = reader.layout.top_level_line(&key);
                 reader.error(
                     line,
                     ProblemKind::InvalidValue,
@@ -474,7 +483,7 @@ pub fn parse(source: &str, path: &Path) -> Parsed {
                 );
             }
             _ => {
-                let line = reader.layout.top_level_line(key);
+                let line = reader.layout.top_level_line(&key);
                 reader.error(
                     line,
                     ProblemKind::UnknownField,
@@ -495,11 +504,6 @@ pub fn parse(source: &str, path: &Path) -> Parsed {
     }
 }
 
-/// The normalized (stemmed) key of a form: two forms with one key match the same words.
-fn key(lang: Lang, form: &str) -> Option<String> {
-    matcher::form_keys(lang, form, Mode::Inflected).map(|keys| keys.join(" "))
-}
-
 /// Duplicate and conflicting entries, and banned wordings that are also terms.
 fn cross_check(reader: &mut Reader, terms: &[Term], bans: &[(Ban, usize)]) {
     // Only entries that share a form are compared, which is rare: their keys are joined then.
@@ -509,15 +513,15 @@ fn cross_check(reader: &mut Reader, terms: &[Term], bans: &[(Ban, usize)]) {
             .map(|(&lang, forms)| (lang, forms.iter().map(|k| k.join(" ")).collect()))
             .collect()
     };
-    let mut owners: FastMap<(Lang, String), Vec<usize>> = FastMap::default();
+    // Keyed by the keys themselves: a key is one word, so lists are equal when joined ones are.
+    let mut owners: FastMap<(Lang, &[String]), Vec<usize>> = FastMap::default();
     let mut compared: FastSet<(usize, usize)> = FastSet::default();
     for (b, term) in terms.iter().enumerate() {
         let (entry, line) = (&term.entry, &term.line);
         for (&lang, forms) in &entry.forms {
             let form_keys = term.keys.get(&lang).map_or(&[][..], Vec::as_slice);
             for (form, form_key) in forms.iter().zip(form_keys) {
-                let k = form_key.join(" ");
-                let earlier = owners.entry((lang, k)).or_default();
+                let earlier = owners.entry((lang, form_key.as_slice())).or_default();
                 for &a in earlier.iter() {
                     if a == b || !compared.insert((a, b)) {
                         continue;
@@ -577,10 +581,14 @@ fn cross_check(reader: &mut Reader, terms: &[Term], bans: &[(Ban, usize)]) {
     let mut banned: FastMap<(Lang, String), usize> = FastMap::default();
     for (ban, line) in bans {
         for form in &ban.forms {
-            let Some(k) = key(ban.lang, form) else {
+            let Some(keys) = matcher::form_keys(ban.lang, form, Mode::Inflected) else {
                 continue;
             };
-            if let Some(&term) = owners.get(&(ban.lang, k.clone())).and_then(|o| o.first()) {
+            let k = keys.join(" ");
+            if let Some(&term) = owners
+                .get(&(ban.lang, keys.as_slice()))
+                .and_then(|o| o.first())
+            {
                 let term_line = terms.get(term).map_or(1, |t| t.line);
                 reader.error(
                     *line,
