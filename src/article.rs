@@ -80,12 +80,16 @@ pub fn check_documents(
     let mut features: Vec<Vec<alignment::ParagraphFeatures>> = Vec::with_capacity(documents.len());
     let mut glossary_found: Vec<Vec<Found>> = Vec::with_capacity(documents.len());
     let mut names = Vec::with_capacity(documents.len());
+    // A single version has no names to compare.
+    let compare_names = documents.len() >= 2;
     for d in &documents {
         let (mut doc_facts, mut doc_features, mut doc_found) = (Vec::new(), Vec::new(), Vec::new());
         let mut doc_names = Vec::with_capacity(d.paragraphs.len());
         for p in &d.paragraphs {
             let tokens = tokenize(&p.text);
-            doc_names.push(facts::names::analyze_tokens(&p.text, &tokens, d.lang));
+            if compare_names {
+                doc_names.push(facts::names::analyze_tokens(&p.text, &tokens, d.lang));
+            }
             let found_facts = facts::extract_from_tokens(&tokens, d.lang);
             doc_features.push(alignment::anchors::features_from_tokens(
                 &p.text,

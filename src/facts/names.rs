@@ -499,8 +499,7 @@ impl Reading<'_> {
 
     /// Where a token starts and ends in the text, in bytes. Tokens are slices of the text.
     fn byte_range(&self, token: &Token) -> (usize, usize) {
-        let start = (token.text.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
-        (start, start + token.text.len())
+        (token.byte_start, token.byte_start + token.text.len())
     }
 }
 

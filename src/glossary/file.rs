@@ -506,12 +506,18 @@ pub fn parse(source: &str, path: &Path) -> Parsed {
 
 /// Duplicate and conflicting entries, and banned wordings that are also terms.
 fn cross_check(reader: &mut Reader, terms: &[Term], bans: &[(Ban, usize)]) {
-    // Only entries that share a form are compared, which is rare: their keys are joined then.
-    let key_sets = |term: &Term| -> BTreeMap<Lang, BTreeSet<String>> {
-        term.keys
-            .iter()
-            .map(|(&lang, forms)| (lang, forms.iter().map(|k| k.join(" ")).collect()))
-            .collect()
+    // Only entries that share a form are compared, which is rare: their keys are joined then,
+    // once per entry.
+    let joined: Vec<std::cell::OnceCell<BTreeMap<Lang, BTreeSet<String>>>> =
+        terms.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let key_sets = |index: usize| -> Option<&BTreeMap<Lang, BTreeSet<String>>> {
+        let term = terms.get(index)?;
+        Some(joined.get(index)?.get_or_init(|| {
+            term.keys
+                .iter()
+                .map(|(&lang, forms)| (lang, forms.iter().map(|k| k.join(" ")).collect()))
+                .collect()
+        }))
     };
     // Keyed by the keys themselves: a key is one word, so lists are equal when joined ones are.
     let mut owners: FastMap<(Lang, &[String]), Vec<usize>> = FastMap::default();
@@ -526,17 +532,18 @@ fn cross_check(reader: &mut Reader, terms: &[Term], bans: &[(Ban, usize)]) {
                     if a == b || !compared.insert((a, b)) {
                         continue;
                     }
-                    let Some(
-                        a_term @ Term {
+                    let (
+                        Some(a_keys),
+                        Some(b_keys),
+                        Some(Term {
                             entry: a_entry,
                             line: a_line,
                             ..
-                        },
-                    ) = terms.get(a)
+                        }),
+                    ) = (key_sets(a), key_sets(b), terms.get(a))
                     else {
                         continue;
                     };
-                    let (a_keys, b_keys) = (key_sets(a_term), key_sets(term));
                     let conflict = b_keys.iter().find(|(other, b_set)| {
                         **other != lang
                             && a_keys

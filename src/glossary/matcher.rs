@@ -204,29 +204,7 @@ fn walk_units<'t, 'a>(
     }
 }
 
-/// Splits a text into units; see the module documentation.
-pub fn units(lang: Lang, text: &str) -> Vec<Unit<'static>> {
-    units_from_tokens(lang, &tokenize(text))
-        .into_iter()
-        .map(Unit::into_owned)
-        .collect()
-}
-
-impl Unit<'_> {
-    fn into_owned(self) -> Unit<'static> {
-        Unit {
-            start: self.start,
-            end: self.end,
-            bytes: self.bytes,
-            break_before: self.break_before,
-            stem: self.stem,
-            acronym: self.acronym.map(|a| Cow::Owned(a.into_owned())),
-            exact: self.exact.map(|e| Cow::Owned(e.into_owned())),
-        }
-    }
-}
-
-/// [`units`] from the text's tokens.
+/// A text's units (see the module documentation), from its tokens.
 pub fn units_from_tokens<'a>(lang: Lang, tokens: &[Token<'a>]) -> Vec<Unit<'a>> {
     let units = std::cell::RefCell::new(Vec::with_capacity(tokens.len()));
     walk_units(
@@ -483,12 +461,4 @@ impl Trie {
         }
         hits
     }
-}
-
-/// The text of characters `[start, end)`.
-pub fn slice_chars(text: &str, start: usize, end: usize) -> String {
-    text.chars()
-        .skip(start)
-        .take(end.saturating_sub(start))
-        .collect()
 }

@@ -15,6 +15,10 @@ use toml::{Table, Value};
 /// The table of `source` when it is plain glossary TOML, or `None` to let the `toml` crate
 /// read it.
 pub fn parse(source: &str) -> Option<Table> {
+    // A carriage return ends a line only before a line feed.
+    if source.ends_with('\r') {
+        return None;
+    }
     let mut root = Table::new();
     let mut current: Option<(String, Table)> = None;
     for line in source.split('\n') {
@@ -224,6 +228,8 @@ mod tests {
             "[[term]]\nen = { form = \"Kyiv\" }\n",
             "\u{feff}[[term]]\nen = \"Kyiv\"\n",
             "# a comment with a \u{7} bell\n[[term]]\nen = \"Kyiv\"\n",
+            "[[term]]\nen = \"Kyiv\"\r",
+            "[[term]]\nen = \"Kyiv\"\r uk = \"Київ\"\n",
         ] {
             assert_eq!(parse(source), None, "{source:?}");
         }
