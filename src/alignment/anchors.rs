@@ -123,20 +123,28 @@ fn name_words<'a>(tokens: &[Token<'a>], lang: Lang) -> impl Iterator<Item = &'a 
 /// True when the paragraph quotes: guillemets, typographic or straight double quotes, or a
 /// single quote opening a word ("a 'hard look'"; an apostrophe inside "it's" is not one).
 pub fn has_quotation(text: &str) -> bool {
-    let mut previous: Option<char> = None;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '«' | '»' | '“' | '”' | '„' | '"' | '‘' => return true,
-            '\'' | '’' => {
-                let opens = !previous.is_some_and(is_letter_or_digit);
-                if opens && chars.peek().is_some_and(|next| is_letter(*next)) {
+    // Every quotation mark starts with one of these bytes (", ', and the lead bytes of « » and
+    // of “ ” „ ‘ ’): only there is a character decoded.
+    let candidates = text
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b'"' | b'\'' | 0xc2 | 0xe2))
+        .map(|(at, _)| at);
+    for at in candidates {
+        let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else {
+            continue;
+        };
+        let mut rest = after.chars();
+        match rest.next() {
+            Some('«' | '»' | '“' | '”' | '„' | '"' | '‘') => return true,
+            Some('\'' | '’') => {
+                let opens = !before.chars().next_back().is_some_and(is_letter_or_digit);
+                if opens && rest.next().is_some_and(is_letter) {
                     return true;
                 }
             }
             _ => {}
         }
-        previous = Some(c);
     }
     false
 }
@@ -156,11 +164,20 @@ pub fn has_quotation(text: &str) -> bool {
 /// Returns `None` when fewer than two symbols remain.
 pub fn name_skeleton(latin: &str) -> Option<String> {
     const VOWEL: u8 = b'a';
-    let letters: Vec<u8> = latin
-        .nfd()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase() as u8)
-        .collect();
+    // Transliterations are ASCII, which decomposition leaves as it is.
+    let letters: Vec<u8> = if latin.is_ascii() {
+        latin
+            .bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .map(|b| b.to_ascii_lowercase())
+            .collect()
+    } else {
+        latin
+            .nfd()
+            .filter(char::is_ascii_alphabetic)
+            .map(|c| c.to_ascii_lowercase() as u8)
+            .collect()
+    };
     let mut symbols: Vec<u8> = Vec::with_capacity(letters.len());
     let mut rest: &[u8] = &letters;
     while let Some(&first) = rest.first() {
@@ -346,6 +363,10 @@ mod tests {
         ));
         assert!(has_quotation("Він сказав: «Ми переможемо»."));
         assert!(!has_quotation(""));
+        assert!(has_quotation("Sanders took a ‘hard look’ at the bill."));
+        assert!(has_quotation("“We will rebuild,” the mayor said."));
+        assert!(has_quotation("Он назвал это „провокацией“."));
+        assert!(!has_quotation("Ціна — 13,5 € за кілограм ’"));
     }
 
     #[test]
