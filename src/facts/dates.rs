@@ -1052,16 +1052,20 @@ impl Parser<'_, '_> {
                 },
             });
         }
-        let roman: String = token
-            .text
-            .chars()
-            .map(|c| if c == 'І' { 'I' } else { c })
-            .collect();
-        let quarter = match roman.as_str() {
-            "I" => 1,
-            "II" => 2,
-            "III" => 3,
-            "IV" => 4,
+        // Read without building a string: this runs for every word that is no date word.
+        let mut roman = [0u8; 3];
+        let mut letters = 0;
+        for c in token.text.chars() {
+            let c = if c == 'І' { 'I' } else { c };
+            let slot = roman.get_mut(letters).filter(|_| matches!(c, 'I' | 'V'))?;
+            *slot = c as u8;
+            letters += 1;
+        }
+        let quarter = match roman.get(..letters)? {
+            b"I" => 1,
+            b"II" => 2,
+            b"III" => 3,
+            b"IV" => 4,
             _ => return None,
         };
         self.quarter_after(i, quarter, i + 1)
@@ -1190,6 +1194,20 @@ pub(crate) fn lexicon_coverage(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quarters_in_roman_numerals_latin_or_cyrillic() {
+        let uk = keys("У ІІІ кварталі 2024 року ВВП зріс на 2%.", Lang::Uk);
+        let ru = keys("В III квартале 2024 года ВВП вырос на 2%.", Lang::Ru);
+        let en = keys("GDP grew 2% in Q3 2024.", Lang::En);
+        assert_eq!(en.len(), 1, "{en:?}");
+        assert_eq!(uk, en);
+        assert_eq!(ru, en);
+        assert_eq!(keys("IV квартал", Lang::Ru).len(), 1);
+        assert!(keys("V квартал", Lang::Ru).is_empty());
+        assert!(keys("XIV квартал", Lang::Ru).is_empty());
+        assert!(keys("IIII квартал", Lang::Ru).is_empty());
+    }
 
     #[test]
     fn a_less_detailed_date_is_compatible_with_a_more_detailed_one() {
