@@ -321,10 +321,27 @@ fn fix_homoglyphs(word: &mut WordSpan, lowercase: &mut String) {
     }
 }
 
-/// One word of a text as identification sees it.
+/// One word of a text as identification sees it: its lowercase spelling and its shape.
 #[derive(Debug)]
 struct Word<'a> {
     lower: &'a str,
+    span: WordSpan,
+}
+
+impl std::ops::Deref for Word<'_> {
+    type Target = WordSpan;
+
+    fn deref(&self) -> &WordSpan {
+        &self.span
+    }
+}
+
+/// A word whose lowercase spelling is `lowercase[start..end]`: the words of a text share one
+/// string, as a string per word cost more than the rest of identification.
+#[derive(Clone, Copy, Debug)]
+struct WordSpan {
+    start: usize,
+    end: usize,
     script: Script,
     letters: usize,
     /// Apostrophes inside the word ("п'ять").
@@ -335,30 +352,11 @@ struct Word<'a> {
     label: bool,
 }
 
-/// A [`Word`] whose lowercase spelling is `lowercase[start..end]`: the words of a text share
-/// one string, as a string per word cost more than the rest of identification.
-#[derive(Debug)]
-struct WordSpan {
-    start: usize,
-    end: usize,
-    script: Script,
-    letters: usize,
-    apostrophes: usize,
-    capitalized: bool,
-    quoted: bool,
-    label: bool,
-}
-
 impl WordSpan {
     fn word<'a>(&self, lowercase: &'a str) -> Word<'a> {
         Word {
             lower: lowercase.get(self.start..self.end).unwrap_or_default(),
-            script: self.script,
-            letters: self.letters,
-            apostrophes: self.apostrophes,
-            capitalized: self.capitalized,
-            quoted: self.quoted,
-            label: self.label,
+            span: *self,
         }
     }
 }

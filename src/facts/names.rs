@@ -1037,6 +1037,12 @@ fn jaro_winkler_bound(a: &str, b: &str, la: usize, lb: usize) -> f64 {
             common += 1;
         }
     }
+    bound_from_common(a, b, la, lb, common)
+}
+
+/// The Jaro–Winkler similarity `a` and `b` would have if all `common` shared letters matched
+/// in order: an upper bound of the real one.
+fn bound_from_common(a: &str, b: &str, la: usize, lb: usize, common: usize) -> f64 {
     let jaro = if common == 0 {
         0.0
     } else {
@@ -1095,7 +1101,7 @@ impl Key {
         &self.text
     }
 
-    /// [`jaro_winkler_bound`] from the letter counts.
+    /// [`jaro_winkler_bound`] from the letter counts (kept only for keys of a–z alone).
     fn jaro_winkler_bound(&self, other: &Key) -> f64 {
         let (a, b) = (self.as_str(), other.as_str());
         let (Some(x), Some(y)) = (&self.letters, &other.letters) else {
@@ -1106,18 +1112,7 @@ impl Key {
             return if la == lb { 1.0 } else { 0.0 };
         }
         let common: usize = x.iter().zip(y).map(|(p, q)| usize::from(*p.min(q))).sum();
-        let jaro = if common == 0 {
-            0.0
-        } else {
-            (common as f64 / la as f64 + common as f64 / lb as f64 + 1.0) / 3.0
-        };
-        let prefix = a
-            .bytes()
-            .zip(b.bytes())
-            .take(4)
-            .take_while(|(p, q)| p == q)
-            .count();
-        jaro + prefix as f64 * 0.1 * (1.0 - jaro)
+        bound_from_common(a, b, la, lb, common)
     }
 }
 
