@@ -68,14 +68,10 @@ pub fn features_from_tokens(
             } else {
                 FACT_PREFIX
             };
-            format!("{prefix}{}", f.value.key())
+            format!("{prefix}{}", f.value)
         })
         .collect();
-    anchors.extend(
-        name_words(tokens, lang)
-            .filter_map(|word| name_skeleton(&lang.transliterate(word)))
-            .map(|skeleton| format!("{NAME_PREFIX}{skeleton}")),
-    );
+    anchors.extend(name_words(tokens, lang).filter_map(|word| name_anchor(word, lang)));
     if has_quotation(text) {
         anchors.push(QUOTE_ANCHOR.to_string());
     }
@@ -85,6 +81,39 @@ pub fn features_from_tokens(
         chars: text.chars().count(),
         anchors,
     }
+}
+
+/// The anchor of a word likely to be a name ("name:trm" for "Трампа"), remembered per thread:
+/// names recur through an article and an archive, and transliterating them is most of the
+/// cost of the anchors.
+fn name_anchor(word: &str, lang: Lang) -> Option<String> {
+    type Remembered = crate::hashing::FastMap<Box<str>, Option<Box<str>>>;
+    /// Words remembered per language before the memory starts afresh.
+    const CAPACITY: usize = 20_000;
+    thread_local! {
+        static ANCHORS: std::cell::RefCell<[Remembered; Lang::ALL.len()]> = Default::default();
+    }
+    let slot = lang.index();
+    let remembered = ANCHORS.with(|anchors| {
+        anchors.borrow().get(slot).and_then(|memory| {
+            memory
+                .get(word)
+                .map(|anchor| anchor.as_deref().map(String::from))
+        })
+    });
+    if let Some(anchor) = remembered {
+        return anchor;
+    }
+    let anchor = name_skeleton(&lang.transliterate(word)).map(|s| format!("{NAME_PREFIX}{s}"));
+    ANCHORS.with(|anchors| {
+        if let Some(memory) = anchors.borrow_mut().get_mut(slot) {
+            if memory.len() >= CAPACITY {
+                memory.clear();
+            }
+            memory.insert(word.into(), anchor.as_deref().map(Box::from));
+        }
+    });
+    anchor
 }
 
 /// Words likely to be names: capitalized words that do not start a sentence, and, in a
@@ -259,6 +288,29 @@ mod tests {
         assert_same_name("Wales", "Уельсі", "Уэльсе");
         // Київ / Киев / Kyiv differ only in vowels, which the skeleton ignores.
         assert_same_name("Kyiv", "Києві", "Киеве");
+    }
+
+    #[test]
+    fn remembered_anchors_are_those_computed_afresh_in_each_language() {
+        let words = [
+            "Трампа",
+            "Гаррі",
+            "Putin",
+            "Київ",
+            "Хелена",
+            "Щорс",
+            "Юлія",
+            "Яо",
+        ];
+        for _ in 0..2 {
+            for lang in Lang::ALL {
+                for word in words {
+                    let afresh =
+                        name_skeleton(&lang.transliterate(word)).map(|s| format!("name:{s}"));
+                    assert_eq!(name_anchor(word, lang), afresh, "{word} {lang:?}");
+                }
+            }
+        }
     }
 
     #[test]

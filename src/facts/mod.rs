@@ -29,9 +29,15 @@ pub enum FactValue {
 impl FactValue {
     /// The normalized value shown in reports and in JSON `values` ("6", "13.5%", "2024-06").
     pub fn key(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl std::fmt::Display for FactValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FactValue::Number(n) => n.key(),
-            FactValue::Date(d) => d.key(),
+            FactValue::Number(n) => n.fmt(f),
+            FactValue::Date(d) => d.fmt(f),
         }
     }
 }

@@ -25,6 +25,11 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 3] = [Lang::En, Lang::Uk, Lang::Ru];
 
+    /// The position of the language in [`Lang::ALL`], for per-language arrays.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     /// The code used in file names, reports and JSON keys.
     pub fn code(self) -> &'static str {
         match self {
@@ -92,5 +97,17 @@ impl fmt::Display for Lang {
 impl Serialize for Lang {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_is_the_position_in_all() {
+        for (position, lang) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(lang.index(), position, "{lang:?}");
+        }
     }
 }
