@@ -60,21 +60,21 @@ pub enum Format {
 /// empty after normalization (only spaces or invisible characters) are not paragraphs.
 pub fn split(text: &str, format: Format) -> Vec<Paragraph> {
     let blocks = match format {
-        Format::Plain => plain::blocks(text),
+        Format::Plain => return number(plain::normalized_blocks(text)),
         Format::Markdown => markdown::blocks(text),
         Format::Html => html::blocks(text),
     };
-    number(blocks)
+    number(blocks.iter().map(|block| normalize::normalize_block(block)))
 }
 
 /// The raw text of one block, each character with its position in the file.
 pub type TracedText = Vec<(char, Pos)>;
 
-/// Normalizes blocks and numbers the non-empty ones from 1.
-fn number(blocks: Vec<TracedText>) -> Vec<Paragraph> {
+/// Numbers the blocks that are not empty after normalization from 1.
+fn number(blocks: impl IntoIterator<Item = Option<(String, Vec<Pos>)>>) -> Vec<Paragraph> {
     blocks
-        .iter()
-        .filter_map(|block| normalize::normalize_block(block))
+        .into_iter()
+        .flatten()
         .enumerate()
         .map(|(i, (text, origins))| Paragraph {
             number: i + 1,

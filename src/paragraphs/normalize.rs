@@ -103,32 +103,61 @@ pub fn normalize_block(chars: &[(char, Pos)]) -> Option<(String, Vec<Pos>)> {
         });
     }
     // Nearly every paragraph: unified and trimmed in one pass.
-    let mut text = String::with_capacity(chars.len());
-    let mut origins = Vec::with_capacity(chars.len());
-    let (mut kept_bytes, mut kept_chars) = (0, 0);
+    let mut block = ComposedBlock::with_capacity(chars.len());
     for &(c, pos) in chars {
-        let Some(unified) = unify_char(c) else {
-            continue;
-        };
-        let space = unified.is_whitespace();
-        if space && origins.is_empty() {
-            continue;
-        }
-        text.push(unified);
-        origins.push(pos);
-        if !space {
-            (kept_bytes, kept_chars) = (text.len(), origins.len());
+        block.push(c, pos);
+    }
+    block.finish()
+}
+
+/// A block of characters that are all [`is_composed_starter`]s, unified and trimmed as it is
+/// built: [`normalize_block`] without an intermediate list of characters.
+pub(crate) struct ComposedBlock {
+    text: String,
+    origins: Vec<Pos>,
+    /// Text and origins up to the last character that is not a space.
+    kept_bytes: usize,
+    kept_chars: usize,
+}
+
+impl ComposedBlock {
+    pub(crate) fn with_capacity(chars: usize) -> Self {
+        ComposedBlock {
+            text: String::with_capacity(chars),
+            origins: Vec::with_capacity(chars),
+            kept_bytes: 0,
+            kept_chars: 0,
         }
     }
-    text.truncate(kept_bytes);
-    origins.truncate(kept_chars);
-    (!origins.is_empty()).then_some((text, origins))
+
+    /// Adds a character; the caller has checked it is an [`is_composed_starter`].
+    #[inline]
+    pub(crate) fn push(&mut self, c: char, pos: Pos) {
+        let Some(unified) = unify_char(c) else {
+            return;
+        };
+        let space = unified.is_whitespace();
+        if space && self.origins.is_empty() {
+            return;
+        }
+        self.text.push(unified);
+        self.origins.push(pos);
+        if !space {
+            (self.kept_bytes, self.kept_chars) = (self.text.len(), self.origins.len());
+        }
+    }
+
+    pub(crate) fn finish(mut self) -> Option<(String, Vec<Pos>)> {
+        self.text.truncate(self.kept_bytes);
+        self.origins.truncate(self.kept_chars);
+        (!self.origins.is_empty()).then_some((self.text, self.origins))
+    }
 }
 
 /// True for characters that NFC leaves as they are and that nothing composes with: everything
 /// below the combining diacritics (U+0300) and the Cyrillic letters. Checked against the
 /// Unicode tables in the tests; a text of only these is already NFC.
-fn is_composed_starter(c: char) -> bool {
+pub(crate) fn is_composed_starter(c: char) -> bool {
     c < '\u{300}' || ('\u{400}'..='\u{482}').contains(&c) || ('\u{48a}'..='\u{52f}').contains(&c)
 }
 

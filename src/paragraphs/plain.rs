@@ -1,41 +1,105 @@
 //! Plain text: paragraphs are blocks separated by blank lines. A line holding only spaces or
 //! invisible characters (NBSP, zero-width space...) counts as blank, as it looks blank.
 
-use super::normalize::is_invisible;
+use super::normalize::{is_composed_starter, is_invisible, normalize_block, ComposedBlock};
 use super::{Pos, TracedText};
 
+/// [`blocks`], each normalized ([`normalize_block`]): nearly every block is read straight
+/// into its paragraph text, without the list of characters and positions in between.
+pub fn normalized_blocks(text: &str) -> Vec<Option<(String, Vec<Pos>)>> {
+    let mut normalized = Vec::new();
+    // The block being read: its lines, trimmed at the end, with their numbers.
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    for (index, line) in text.split('\n').enumerate() {
+        if line.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
+            if !lines.is_empty() {
+                normalized.push(normalize_lines(&lines));
+                lines.clear();
+            }
+            continue;
+        }
+        lines.push((index + 1, line.trim_end()));
+    }
+    if !lines.is_empty() {
+        normalized.push(normalize_lines(&lines));
+    }
+    normalized
+}
+
+/// One block of non-blank lines, as [`blocks`] joins them, normalized.
+fn normalize_lines(lines: &[(usize, &str)]) -> Option<(String, Vec<Pos>)> {
+    if !lines
+        .iter()
+        .all(|(_, line)| line.chars().all(is_composed_starter))
+    {
+        let mut block = TracedText::new();
+        for &(number, line) in lines {
+            push_line(&mut block, number, line);
+        }
+        return normalize_block(&block);
+    }
+    let mut block = ComposedBlock::with_capacity(lines.iter().map(|(_, l)| l.len() + 1).sum());
+    let mut previous_end: Option<Pos> = None;
+    for &(line_number, line) in lines {
+        if let Some(end) = previous_end {
+            block.push('\n', end);
+        }
+        let mut column = 0;
+        for c in line.chars() {
+            column += 1;
+            block.push(
+                c,
+                Pos {
+                    line: line_number,
+                    column,
+                },
+            );
+        }
+        // The line feed stands just past the line's last character.
+        previous_end = Some(Pos {
+            line: line_number,
+            column: column + 1,
+        });
+    }
+    block.finish()
+}
+
+/// Appends a non-blank line to a block, after a line feed when the block has lines already.
+fn push_line(block: &mut TracedText, line_number: usize, trimmed: &str) {
+    if let Some(&(_, last)) = block.last() {
+        block.push((
+            '\n',
+            Pos {
+                line: last.line,
+                column: last.column + 1,
+            },
+        ));
+    }
+    block.extend(trimmed.chars().enumerate().map(|(i, c)| {
+        (
+            c,
+            Pos {
+                line: line_number,
+                column: i + 1,
+            },
+        )
+    }));
+}
+
 /// The blocks of `text`, lines inside a block joined by `\n` (which keeps the position just
-/// past the end of its line).
-pub fn blocks(text: &str) -> Vec<TracedText> {
+/// past the end of its line): what [`normalized_blocks`] reads, character by character.
+#[cfg(test)]
+fn blocks(text: &str) -> Vec<TracedText> {
     let mut blocks = Vec::new();
     let mut block = TracedText::new();
     for (index, line) in text.split('\n').enumerate() {
-        let line_number = index + 1;
         if line.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
             if !block.is_empty() {
                 blocks.push(std::mem::take(&mut block));
             }
             continue;
         }
-        if let Some(&(_, last)) = block.last() {
-            block.push((
-                '\n',
-                Pos {
-                    line: last.line,
-                    column: last.column + 1,
-                },
-            ));
-        }
-        let trimmed = line.trim_end();
-        block.extend(trimmed.chars().enumerate().map(|(i, c)| {
-            (
-                c,
-                Pos {
-                    line: line_number,
-                    column: i + 1,
-                },
-            )
-        }));
+        push_line(&mut block, index + 1, line.trim_end());
     }
     if !block.is_empty() {
         blocks.push(block);
@@ -45,7 +109,39 @@ pub fn blocks(text: &str) -> Vec<TracedText> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::normalize::normalize_block;
     use super::super::{split, Format, Pos};
+    use super::{blocks, normalized_blocks};
+
+    fn through_characters(text: &str) -> Vec<Option<(String, Vec<super::Pos>)>> {
+        blocks(text).iter().map(|b| normalize_block(b)).collect()
+    }
+
+    #[test]
+    fn straight_reading_agrees_with_reading_characters() {
+        for text in [
+            "  Київ, 5 травня.  \n«Ми відбудуємо»\t\n\n\u{a0}\n\u{200b}Друга\u{200f} частина\n",
+            "Decomposed и\u{306} and e\u{301}\nnext line\n\n\u{feff}Word\u{2009}joiner",
+            "\n\n\n",
+            "",
+            "one",
+        ] {
+            assert_eq!(
+                normalized_blocks(text),
+                through_characters(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn straight_reading_agrees_with_reading_characters_on_any_text(
+            text in "[a-zа-яґї0-9 \t\n«»—\u{a0}\u{200b}\u{301}\u{306}\u{feff}\u{1}.]{0,60}"
+        ) {
+            proptest::prop_assert_eq!(normalized_blocks(&text), through_characters(&text));
+        }
+    }
 
     #[test]
     fn blocks_separated_by_blank_lines() {
