@@ -8,6 +8,7 @@ use super::tokens::{Token, TokenKind};
 use super::{Decimal, Fact, FactValue};
 use crate::lang::Lang;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// How a language writes digits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -213,7 +214,59 @@ impl UnitConversion {
 #[derive(Default)]
 pub struct WordTable {
     words: crate::hashing::FastMap<String, NumberWord>,
+    /// Every key of `words`: most tokens are no number word and are turned away by it
+    /// without hashing.
+    spellings: WordFilter,
     compounds: Vec<Compounds>,
+}
+
+/// A set of word fingerprints (byte length, first two bytes, last byte) as a 2^16-bit
+/// bitset: a word whose fingerprint was never added is surely not in the set, so a table
+/// asks its map only about the few words that may be there. Built from the tables
+/// themselves, it never turns away a word they hold.
+#[derive(Clone, Debug)]
+pub struct WordFilter {
+    bits: Vec<u64>,
+}
+
+impl Default for WordFilter {
+    fn default() -> WordFilter {
+        WordFilter {
+            bits: vec![0; WordFilter::SLOTS / 64],
+        }
+    }
+}
+
+impl WordFilter {
+    const SLOTS: usize = 1 << 16;
+
+    #[inline]
+    fn slot(word: &str) -> usize {
+        let bytes = word.as_bytes();
+        let byte = |at: Option<&u8>| u64::from(at.copied().unwrap_or(0));
+        let key = (bytes.len() as u64 & 0xff)
+            | byte(bytes.first()) << 8
+            | byte(bytes.get(1)) << 16
+            | byte(bytes.last()) << 24;
+        // Fibonacci hashing: the top 16 bits of the product mix every byte of the key.
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+    }
+
+    pub fn insert(&mut self, word: &str) {
+        let slot = WordFilter::slot(word);
+        if let Some(bits) = self.bits.get_mut(slot / 64) {
+            *bits |= 1 << (slot % 64);
+        }
+    }
+
+    /// False when `word` was surely never inserted.
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        let slot = WordFilter::slot(word);
+        self.bits
+            .get(slot / 64)
+            .is_some_and(|bits| bits & (1 << (slot % 64)) != 0)
+    }
 }
 
 /// Compound adjectives (number prefix + head + adjective ending: "п'ятирічний",
@@ -222,10 +275,12 @@ pub struct WordTable {
 struct Compounds {
     /// Prefix → (its first position, value).
     prefixes: crate::hashing::FastMap<&'static str, (usize, u64)>,
-    /// The first two letters of every prefix (all of a shorter one) and the longest prefix
-    /// in bytes: most words are turned away by these with one lookup.
-    openings: crate::hashing::FastSet<&'static str>,
+    /// The first two letters of every prefix (all of a shorter one), the longest prefix in
+    /// bytes and a bit per prefix length in bytes: most words are turned away by these
+    /// without hashing, and only splits at a prefix length are looked up.
+    openings: WordFilter,
     longest_prefix: usize,
+    prefix_lengths: u64,
     heads: &'static [(&'static str, u64)],
     endings: Vec<&'static [&'static str]>,
 }
@@ -236,7 +291,7 @@ impl Compounds {
     fn get(&self, word: &str) -> Option<NumberWord> {
         let opens_a_prefix = [1, 2]
             .into_iter()
-            .any(|letters| self.openings.contains(first_chars(word, letters)));
+            .any(|letters| self.openings.may_contain(first_chars(word, letters)));
         if !opens_a_prefix {
             return None;
         }
@@ -246,6 +301,9 @@ impl Compounds {
             .skip(1)
             .take_while(|&(at, _)| at <= self.longest_prefix)
         {
+            if self.prefix_lengths & (1 << (split % 64)) == 0 {
+                continue;
+            }
             let (Some(prefix), Some(rest)) = (word.get(..split), word.get(split..)) else {
                 continue;
             };
@@ -282,6 +340,7 @@ impl WordTable {
     /// Adds a word; the first meaning given for a spelling wins, so tables list the most
     /// useful reading first.
     pub fn add(&mut self, word: &str, meaning: NumberWord) {
+        self.spellings.insert(word);
         self.words.entry(word.to_string()).or_insert(meaning);
     }
 
@@ -310,20 +369,34 @@ impl WordTable {
         for (at, &(prefix, value)) in prefixes.iter().enumerate() {
             first.entry(prefix).or_insert((at, value));
         }
-        let openings = prefixes.iter().map(|(p, _)| first_chars(p, 2)).collect();
+        let mut openings = WordFilter::default();
+        for (prefix, _) in prefixes {
+            openings.insert(first_chars(prefix, 2));
+        }
+        let longest_prefix = prefixes.iter().map(|(p, _)| p.len()).max().unwrap_or(0);
+        // Longer prefixes would not fit the length mask; the length loop stops before them.
+        let prefix_lengths = if longest_prefix < 64 {
+            prefixes
+                .iter()
+                .fold(0u64, |mask, (p, _)| mask | 1 << p.len())
+        } else {
+            u64::MAX
+        };
         self.compounds.push(Compounds {
             prefixes: first,
             openings,
-            longest_prefix: prefixes.iter().map(|(p, _)| p.len()).max().unwrap_or(0),
+            longest_prefix,
+            prefix_lengths,
             heads,
             endings: endings.to_vec(),
         });
     }
 
     pub fn get(&self, word: &str) -> Option<NumberWord> {
-        self.words
-            .get(word)
-            .copied()
+        self.spellings
+            .may_contain(word)
+            .then(|| self.words.get(word).copied())
+            .flatten()
             .or_else(|| self.compounds.iter().find_map(|c| c.get(word)))
     }
 
@@ -411,6 +484,7 @@ pub fn extract(tokens: &[Token], lang: Lang) -> Vec<Fact> {
     let parser = Parser {
         tokens,
         vocab: lang.numbers(),
+        phrase_openings: phrase_openings(lang),
         meanings: vec![std::cell::Cell::new(None); tokens.len()],
     };
     let mut found: Vec<Parsed> = Vec::new();
@@ -430,6 +504,28 @@ pub fn extract(tokens: &[Token], lang: Lang) -> Vec<Fact> {
         .into_iter()
         .filter_map(|parsed| parser.fact(parsed))
         .collect()
+}
+
+/// The first words of the language's phrases: the phrases are tried at every token, and
+/// nearly every token opens none.
+fn phrase_openings(lang: Lang) -> &'static WordFilter {
+    static EN: OnceLock<WordFilter> = OnceLock::new();
+    static UK: OnceLock<WordFilter> = OnceLock::new();
+    static RU: OnceLock<WordFilter> = OnceLock::new();
+    let openings = match lang {
+        Lang::En => &EN,
+        Lang::Uk => &UK,
+        Lang::Ru => &RU,
+    };
+    openings.get_or_init(|| {
+        let mut filter = WordFilter::default();
+        for phrase in lang.numbers().phrases() {
+            if let Some(first) = phrase.tokens.first() {
+                filter.insert(first);
+            }
+        }
+        filter
+    })
 }
 
 /// One expression the parser consumed; `value` is None for things that look like numbers
@@ -508,6 +604,7 @@ struct Group {
 struct Parser<'t, 'a> {
     tokens: &'t [Token<'a>],
     vocab: &'static dyn NumberVocabulary,
+    phrase_openings: &'static WordFilter,
     /// `meanings[j]`: what the words from token `j` mean, once asked. The parser asks about
     /// most tokens two or three times, and a word lookup is most of its work.
     meanings: Vec<std::cell::Cell<Option<Meaning>>>,
@@ -558,7 +655,12 @@ impl<'t, 'a> Parser<'t, 'a> {
     fn look_up_meaning(&self, j: usize) -> Meaning {
         let first = self.token(j)?;
         let mut best: Option<(NumberWord, usize)> = None;
-        for phrase in self.vocab.phrases() {
+        let phrases = if self.phrase_openings.may_contain(&first.lower) {
+            self.vocab.phrases()
+        } else {
+            &[]
+        };
+        for phrase in phrases {
             let len = phrase.tokens.len();
             let matches = len > 0
                 && phrase.tokens.iter().enumerate().all(|(k, word)| {

@@ -12,7 +12,7 @@ pub static VOCABULARY: Vocabulary = Vocabulary;
 impl DateVocabulary for Vocabulary {
     /// "ё" is written or not at the writer's whim ("январём", "январем"): the table has "е".
     fn word(&self, lower: &str) -> Option<DateWord> {
-        if lower.contains('ё') {
+        if may_hold_yo(lower) && lower.contains('ё') {
             return table().get(&lower.replace('ё', "е"));
         }
         table().get(lower)
@@ -453,6 +453,12 @@ fn table() -> &'static WordTable {
         table.add(BLOCKERS, DateWord::Blocker);
         table
     })
+}
+
+/// A quick scan for the last byte of "ё" (D1 91), which Russian words rarely hold; the char
+/// search it spares cost more than the table lookup it guards.
+fn may_hold_yo(lower: &str) -> bool {
+    lower.as_bytes().contains(&0x91)
 }
 
 #[cfg(test)]

@@ -559,7 +559,7 @@ impl NumberVocabulary for Vocabulary {
     }
 
     fn word(&self, lower: &str) -> Option<NumberWord> {
-        if lower.contains('ё') {
+        if may_hold_yo(lower) && lower.contains('ё') {
             table().get(&lower.replace('ё', "е"))
         } else {
             table().get(lower)
@@ -600,6 +600,12 @@ impl NumberVocabulary for Vocabulary {
             Context::CodePrefix => &["ковид", "covid"],
         }
     }
+}
+
+/// A quick scan for the last byte of "ё" (D1 91), which Russian words rarely hold; the char
+/// search it spares cost more than the table lookup it guards.
+fn may_hold_yo(lower: &str) -> bool {
+    lower.as_bytes().contains(&0x91)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ pub static VOCABULARY: Vocabulary = Vocabulary;
 
 impl DateVocabulary for Vocabulary {
     fn word(&self, lower: &str) -> Option<DateWord> {
-        if lower.contains(['ʼ', '’']) {
+        if may_hold_apostrophe(lower) && lower.contains(['ʼ', '’']) {
             return table().get(&lower.replace(['ʼ', '’'], "'"));
         }
         table().get(lower)
@@ -479,6 +479,12 @@ fn table() -> &'static WordTable {
         table.add(BLOCKERS, DateWord::Blocker);
         table
     })
+}
+
+/// A quick scan for the lead bytes of "ʼ" (CA BC) and "’" (E2 80 99): the char search it
+/// spares cost more than the table lookup it guards.
+fn may_hold_apostrophe(lower: &str) -> bool {
+    lower.bytes().any(|byte| byte == 0xca || byte == 0xe2)
 }
 
 #[cfg(test)]
