@@ -220,10 +220,10 @@ pub struct WordTable {
     compounds: Vec<Compounds>,
 }
 
-/// A set of word fingerprints (byte length, first two bytes, last byte) as a 2^16-bit
-/// bitset: a word whose fingerprint was never added is surely not in the set, so a table
-/// asks its map only about the few words that may be there. Built from the tables
-/// themselves, it never turns away a word they hold.
+/// A set of word fingerprints (byte length, first four bytes, last two bytes: in Cyrillic the
+/// first two letters and the last) as a 2^16-bit bitset: a word whose fingerprint was never
+/// added is surely not in the set, so a table asks its map only about the few words that may
+/// be there. Built from the tables themselves, it never turns away a word they hold.
 #[derive(Clone, Debug)]
 pub struct WordFilter {
     bits: Vec<u64>,
@@ -241,18 +241,27 @@ impl WordFilter {
     const SLOTS: usize = 1 << 16;
 
     #[inline]
-    fn slot(word: &str) -> usize {
-        let bytes = word.as_bytes();
-        let byte = |at: Option<&u8>| u64::from(at.copied().unwrap_or(0));
-        let key = (bytes.len() as u64 & 0xff)
-            | byte(bytes.first()) << 8
-            | byte(bytes.get(1)) << 16
-            | byte(bytes.last()) << 24;
-        // Fibonacci hashing: the top 16 bits of the product mix every byte of the key.
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+    fn slot(bytes: &[u8]) -> usize {
+        // Byte by byte: copying a slice prefix into an array calls memcpy.
+        let byte = |at: usize| u64::from(bytes.get(at).copied().unwrap_or(0));
+        let last = bytes.len().wrapping_sub(1);
+        let key = byte(0)
+            | byte(1) << 8
+            | byte(2) << 16
+            | byte(3) << 24
+            | byte(last.wrapping_sub(1)) << 32
+            | byte(last) << 40
+            | (bytes.len() as u64 & 0xffff) << 48;
+        // Mix every bit of the key into the top 16.
+        let mixed = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        ((mixed ^ (mixed >> 32)).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 48) as usize
     }
 
     pub fn insert(&mut self, word: &str) {
+        self.insert_bytes(word.as_bytes());
+    }
+
+    fn insert_bytes(&mut self, word: &[u8]) {
         let slot = WordFilter::slot(word);
         if let Some(bits) = self.bits.get_mut(slot / 64) {
             *bits |= 1 << (slot % 64);
@@ -262,6 +271,11 @@ impl WordFilter {
     /// False when `word` was surely never inserted.
     #[inline]
     pub fn may_contain(&self, word: &str) -> bool {
+        self.may_contain_bytes(word.as_bytes())
+    }
+
+    #[inline]
+    fn may_contain_bytes(&self, word: &[u8]) -> bool {
         let slot = WordFilter::slot(word);
         self.bits
             .get(slot / 64)
@@ -275,10 +289,13 @@ impl WordFilter {
 struct Compounds {
     /// Prefix → (its first position, value).
     prefixes: crate::hashing::FastMap<&'static str, (usize, u64)>,
-    /// The first two letters of every prefix (all of a shorter one), the longest prefix in
-    /// bytes and a bit per prefix length in bytes: most words are turned away by these
-    /// without hashing, and only splits at a prefix length are looked up.
+    /// The first `opening_bytes` bytes of every prefix (no prefix is shorter), every
+    /// prefix, the longest prefix in bytes and a bit per prefix length in bytes: most words
+    /// are turned away by these without hashing, and a split is looked up only where a
+    /// prefix may end.
     openings: WordFilter,
+    opening_bytes: usize,
+    prefix_spellings: WordFilter,
     longest_prefix: usize,
     prefix_lengths: u64,
     heads: &'static [(&'static str, u64)],
@@ -289,10 +306,8 @@ impl Compounds {
     /// The reading of `word`, choosing like a table filled prefix by prefix, head by head,
     /// ending list by ending list, first spelling winning.
     fn get(&self, word: &str) -> Option<NumberWord> {
-        let opens_a_prefix = [1, 2]
-            .into_iter()
-            .any(|letters| self.openings.may_contain(first_chars(word, letters)));
-        if !opens_a_prefix {
+        let opening = word.as_bytes().get(..self.opening_bytes);
+        if !opening.is_some_and(|bytes| self.openings.may_contain_bytes(bytes)) {
             return None;
         }
         let mut best: Option<((usize, usize, usize), u64)> = None;
@@ -307,6 +322,9 @@ impl Compounds {
             let (Some(prefix), Some(rest)) = (word.get(..split), word.get(split..)) else {
                 continue;
             };
+            if !self.prefix_spellings.may_contain(prefix) {
+                continue;
+            }
             let Some(&(prefix_at, value)) = self.prefixes.get(prefix) else {
                 continue;
             };
@@ -325,15 +343,6 @@ impl Compounds {
         }
         best.map(|(_, value)| NumberWord::Compound(value))
     }
-}
-
-/// The first `count` characters of `word` (all of it when shorter).
-fn first_chars(word: &str, count: usize) -> &str {
-    let end = word
-        .char_indices()
-        .nth(count)
-        .map_or(word.len(), |(at, _)| at);
-    word.get(..end).unwrap_or(word)
 }
 
 impl WordTable {
@@ -369,9 +378,21 @@ impl WordTable {
         for (at, &(prefix, value)) in prefixes.iter().enumerate() {
             first.entry(prefix).or_insert((at, value));
         }
+        // Six bytes (three Cyrillic letters) tell most words from every prefix; a shorter
+        // prefix shortens them. Bytes, not letters: decoding them cost more than the test.
+        let opening_bytes = prefixes
+            .iter()
+            .map(|(p, _)| p.len())
+            .min()
+            .unwrap_or(0)
+            .min(6);
         let mut openings = WordFilter::default();
+        let mut prefix_spellings = WordFilter::default();
         for (prefix, _) in prefixes {
-            openings.insert(first_chars(prefix, 2));
+            if let Some(opening) = prefix.as_bytes().get(..opening_bytes) {
+                openings.insert_bytes(opening);
+            }
+            prefix_spellings.insert(prefix);
         }
         let longest_prefix = prefixes.iter().map(|(p, _)| p.len()).max().unwrap_or(0);
         // Longer prefixes would not fit the length mask; the length loop stops before them.
@@ -385,6 +406,8 @@ impl WordTable {
         self.compounds.push(Compounds {
             prefixes: first,
             openings,
+            opening_bytes,
+            prefix_spellings,
             longest_prefix,
             prefix_lengths,
             heads,
@@ -402,6 +425,11 @@ impl WordTable {
 
     pub fn len(&self) -> usize {
         self.words.len()
+    }
+
+    /// Every listed word with its meaning (compounds are parsed, not listed), for tests.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, NumberWord)> {
+        self.words.iter().map(|(w, m)| (w.as_str(), *m))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -1489,6 +1517,10 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// century word.
     fn parse_roman(&self, i: usize) -> Option<Parsed> {
         let token = self.token(i)?;
+        // Nearly every word fails at its first letter; turn it away before collecting one.
+        if !matches!(token.text.chars().next(), Some('I' | 'І' | 'V' | 'X' | 'Х')) {
+            return None;
+        }
         let latin: String = token
             .text
             .chars()
@@ -1631,6 +1663,58 @@ pub(crate) mod tests {
             .iter()
             .map(|f| f.weak)
             .collect()
+    }
+
+    /// Every word a language's number table lists is read back with its meaning (the
+    /// fingerprint filter before the table must never turn one away), and every compound
+    /// of its prefixes, heads and endings is read as a compound.
+    pub(crate) fn assert_table_reads_back(
+        table: &WordTable,
+        lang: Lang,
+        compounds: (&[(&str, u64)], &[(&str, u64)], &[&[&str]]),
+    ) {
+        let vocabulary = lang.numbers();
+        let mut listed = 0;
+        for (word, meaning) in table.entries() {
+            assert_eq!(vocabulary.word(word), Some(meaning), "{word}");
+            listed += 1;
+        }
+        assert!(listed > 100, "{listed}");
+        let (prefixes, heads, endings) = compounds;
+        let mut built = 0;
+        for (prefix, _) in prefixes {
+            for (head, _) in heads {
+                for ending in endings.iter().flat_map(|e| e.iter()) {
+                    let word = format!("{prefix}{head}{ending}");
+                    if table.entries().all(|(listed, _)| listed != word) {
+                        let read = vocabulary.word(&word);
+                        assert!(
+                            matches!(read, Some(NumberWord::Compound(_))),
+                            "{word} {read:?}"
+                        );
+                        built += 1;
+                    }
+                }
+            }
+        }
+        assert!(built > 1000, "{built}");
+    }
+
+    #[test]
+    fn word_filter_keeps_every_word_and_turns_most_others_away() {
+        let mut filter = WordFilter::default();
+        let words: Vec<String> = (0..3000).map(|n| format!("слово{n}")).collect();
+        for word in &words {
+            filter.insert(word);
+        }
+        assert!(words.iter().all(|w| filter.may_contain(w)));
+        assert!(filter.may_contain("слово0") && !filter.may_contain(""));
+        let strangers = (0..3000)
+            .map(|n| format!("інше{n}"))
+            .filter(|w| filter.may_contain(w))
+            .count();
+        // 3000 fingerprints set under 5% of the bits.
+        assert!(strangers < 300, "{strangers}");
     }
 
     #[test]
