@@ -1665,14 +1665,17 @@ pub(crate) mod tests {
             .collect()
     }
 
+    /// A language's compound prefixes, heads and ending lists.
+    pub(crate) type CompoundParts<'a> = (
+        &'a [(&'a str, u64)],
+        &'a [(&'a str, u64)],
+        &'a [&'a [&'a str]],
+    );
+
     /// Every word a language's number table lists is read back with its meaning (the
     /// fingerprint filter before the table must never turn one away), and every compound
     /// of its prefixes, heads and endings is read as a compound.
-    pub(crate) fn assert_table_reads_back(
-        table: &WordTable,
-        lang: Lang,
-        compounds: (&[(&str, u64)], &[(&str, u64)], &[&[&str]]),
-    ) {
+    pub(crate) fn assert_table_reads_back(table: &WordTable, lang: Lang, compounds: CompoundParts) {
         let vocabulary = lang.numbers();
         let mut listed = 0;
         for (word, meaning) in table.entries() {
