@@ -24,6 +24,7 @@
 //! - a part word ("на початку", "late", "к концу") counts only before a month or a season
 //!   ("до кінця 2024 року" is just 2024).
 
+use super::numbers::WordFilter;
 use super::tokens::Token;
 use super::Fact;
 use super::FactValue;
@@ -114,6 +115,9 @@ pub enum DateWord {
 #[derive(Debug, Default)]
 pub struct WordTable {
     words: crate::hashing::FastMap<String, DateWord>,
+    /// Every key of `words`: most words are no date word and are turned away by it without
+    /// hashing.
+    spellings: WordFilter,
 }
 
 impl WordTable {
@@ -124,6 +128,7 @@ impl WordTable {
     /// Adds words; a word already present keeps its first meaning.
     pub fn add(&mut self, words: &[&str], meaning: DateWord) {
         for word in words {
+            self.spellings.insert(word);
             self.words.entry((*word).to_string()).or_insert(meaning);
         }
     }
@@ -131,14 +136,17 @@ impl WordTable {
     /// Adds `stem` + each ending; a word already present keeps its first meaning.
     pub fn add_stem(&mut self, stem: &str, endings: &[&str], meaning: DateWord) {
         for ending in endings {
-            self.words
-                .entry(format!("{stem}{ending}"))
-                .or_insert(meaning);
+            let word = format!("{stem}{ending}");
+            self.spellings.insert(&word);
+            self.words.entry(word).or_insert(meaning);
         }
     }
 
     pub fn get(&self, lower: &str) -> Option<DateWord> {
-        self.words.get(lower).copied()
+        self.spellings
+            .may_contain(lower)
+            .then(|| self.words.get(lower).copied())
+            .flatten()
     }
 
     /// Every word with its meaning, for tests.

@@ -8,6 +8,7 @@ use super::tokens::{Token, TokenKind};
 use super::{Decimal, Fact, FactValue};
 use crate::lang::Lang;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// How a language writes digits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -213,7 +214,73 @@ impl UnitConversion {
 #[derive(Default)]
 pub struct WordTable {
     words: crate::hashing::FastMap<String, NumberWord>,
+    /// Every key of `words`: most tokens are no number word and are turned away by it
+    /// without hashing.
+    spellings: WordFilter,
     compounds: Vec<Compounds>,
+}
+
+/// A set of word fingerprints (byte length, first four bytes, last two bytes: in Cyrillic the
+/// first two letters and the last) as a 2^16-bit bitset: a word whose fingerprint was never
+/// added is surely not in the set, so a table asks its map only about the few words that may
+/// be there. Built from the tables themselves, it never turns away a word they hold.
+#[derive(Clone, Debug)]
+pub struct WordFilter {
+    bits: Vec<u64>,
+}
+
+impl Default for WordFilter {
+    fn default() -> WordFilter {
+        WordFilter {
+            bits: vec![0; WordFilter::SLOTS / 64],
+        }
+    }
+}
+
+impl WordFilter {
+    const SLOTS: usize = 1 << 16;
+
+    #[inline]
+    fn slot(bytes: &[u8]) -> usize {
+        // Byte by byte: copying a slice prefix into an array calls memcpy.
+        let byte = |at: usize| u64::from(bytes.get(at).copied().unwrap_or(0));
+        let last = bytes.len().wrapping_sub(1);
+        let key = byte(0)
+            | byte(1) << 8
+            | byte(2) << 16
+            | byte(3) << 24
+            | byte(last.wrapping_sub(1)) << 32
+            | byte(last) << 40
+            | (bytes.len() as u64 & 0xffff) << 48;
+        // Mix every bit of the key into the top 16.
+        let mixed = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        ((mixed ^ (mixed >> 32)).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 48) as usize
+    }
+
+    pub fn insert(&mut self, word: &str) {
+        self.insert_bytes(word.as_bytes());
+    }
+
+    fn insert_bytes(&mut self, word: &[u8]) {
+        let slot = WordFilter::slot(word);
+        if let Some(bits) = self.bits.get_mut(slot / 64) {
+            *bits |= 1 << (slot % 64);
+        }
+    }
+
+    /// False when `word` was surely never inserted.
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        self.may_contain_bytes(word.as_bytes())
+    }
+
+    #[inline]
+    fn may_contain_bytes(&self, word: &[u8]) -> bool {
+        let slot = WordFilter::slot(word);
+        self.bits
+            .get(slot / 64)
+            .is_some_and(|bits| bits & (1 << (slot % 64)) != 0)
+    }
 }
 
 /// Compound adjectives (number prefix + head + adjective ending: "п'ятирічний",
@@ -222,10 +289,15 @@ pub struct WordTable {
 struct Compounds {
     /// Prefix → (its first position, value).
     prefixes: crate::hashing::FastMap<&'static str, (usize, u64)>,
-    /// The first two letters of every prefix (all of a shorter one) and the longest prefix
-    /// in bytes: most words are turned away by these with one lookup.
-    openings: crate::hashing::FastSet<&'static str>,
+    /// The first `opening_bytes` bytes of every prefix (no prefix is shorter), every
+    /// prefix, the longest prefix in bytes and a bit per prefix length in bytes: most words
+    /// are turned away by these without hashing, and a split is looked up only where a
+    /// prefix may end.
+    openings: WordFilter,
+    opening_bytes: usize,
+    prefix_spellings: WordFilter,
     longest_prefix: usize,
+    prefix_lengths: u64,
     heads: &'static [(&'static str, u64)],
     endings: Vec<&'static [&'static str]>,
 }
@@ -234,10 +306,8 @@ impl Compounds {
     /// The reading of `word`, choosing like a table filled prefix by prefix, head by head,
     /// ending list by ending list, first spelling winning.
     fn get(&self, word: &str) -> Option<NumberWord> {
-        let opens_a_prefix = [1, 2]
-            .into_iter()
-            .any(|letters| self.openings.contains(first_chars(word, letters)));
-        if !opens_a_prefix {
+        let opening = word.as_bytes().get(..self.opening_bytes);
+        if !opening.is_some_and(|bytes| self.openings.may_contain_bytes(bytes)) {
             return None;
         }
         let mut best: Option<((usize, usize, usize), u64)> = None;
@@ -246,9 +316,15 @@ impl Compounds {
             .skip(1)
             .take_while(|&(at, _)| at <= self.longest_prefix)
         {
+            if self.prefix_lengths & (1 << (split % 64)) == 0 {
+                continue;
+            }
             let (Some(prefix), Some(rest)) = (word.get(..split), word.get(split..)) else {
                 continue;
             };
+            if !self.prefix_spellings.may_contain(prefix) {
+                continue;
+            }
             let Some(&(prefix_at, value)) = self.prefixes.get(prefix) else {
                 continue;
             };
@@ -269,19 +345,11 @@ impl Compounds {
     }
 }
 
-/// The first `count` characters of `word` (all of it when shorter).
-fn first_chars(word: &str, count: usize) -> &str {
-    let end = word
-        .char_indices()
-        .nth(count)
-        .map_or(word.len(), |(at, _)| at);
-    word.get(..end).unwrap_or(word)
-}
-
 impl WordTable {
     /// Adds a word; the first meaning given for a spelling wins, so tables list the most
     /// useful reading first.
     pub fn add(&mut self, word: &str, meaning: NumberWord) {
+        self.spellings.insert(word);
         self.words.entry(word.to_string()).or_insert(meaning);
     }
 
@@ -310,25 +378,58 @@ impl WordTable {
         for (at, &(prefix, value)) in prefixes.iter().enumerate() {
             first.entry(prefix).or_insert((at, value));
         }
-        let openings = prefixes.iter().map(|(p, _)| first_chars(p, 2)).collect();
+        // Six bytes (three Cyrillic letters) tell most words from every prefix; a shorter
+        // prefix shortens them. Bytes, not letters: decoding them cost more than the test.
+        let opening_bytes = prefixes
+            .iter()
+            .map(|(p, _)| p.len())
+            .min()
+            .unwrap_or(0)
+            .min(6);
+        let mut openings = WordFilter::default();
+        let mut prefix_spellings = WordFilter::default();
+        for (prefix, _) in prefixes {
+            if let Some(opening) = prefix.as_bytes().get(..opening_bytes) {
+                openings.insert_bytes(opening);
+            }
+            prefix_spellings.insert(prefix);
+        }
+        let longest_prefix = prefixes.iter().map(|(p, _)| p.len()).max().unwrap_or(0);
+        // Longer prefixes would not fit the length mask; the length loop stops before them.
+        let prefix_lengths = if longest_prefix < 64 {
+            prefixes
+                .iter()
+                .fold(0u64, |mask, (p, _)| mask | 1 << p.len())
+        } else {
+            u64::MAX
+        };
         self.compounds.push(Compounds {
             prefixes: first,
             openings,
-            longest_prefix: prefixes.iter().map(|(p, _)| p.len()).max().unwrap_or(0),
+            opening_bytes,
+            prefix_spellings,
+            longest_prefix,
+            prefix_lengths,
             heads,
             endings: endings.to_vec(),
         });
     }
 
     pub fn get(&self, word: &str) -> Option<NumberWord> {
-        self.words
-            .get(word)
-            .copied()
+        self.spellings
+            .may_contain(word)
+            .then(|| self.words.get(word).copied())
+            .flatten()
             .or_else(|| self.compounds.iter().find_map(|c| c.get(word)))
     }
 
     pub fn len(&self) -> usize {
         self.words.len()
+    }
+
+    /// Every listed word with its meaning (compounds are parsed, not listed), for tests.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, NumberWord)> {
+        self.words.iter().map(|(w, m)| (w.as_str(), *m))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -411,6 +512,7 @@ pub fn extract(tokens: &[Token], lang: Lang) -> Vec<Fact> {
     let parser = Parser {
         tokens,
         vocab: lang.numbers(),
+        phrase_openings: phrase_openings(lang),
         meanings: vec![std::cell::Cell::new(None); tokens.len()],
     };
     let mut found: Vec<Parsed> = Vec::new();
@@ -430,6 +532,28 @@ pub fn extract(tokens: &[Token], lang: Lang) -> Vec<Fact> {
         .into_iter()
         .filter_map(|parsed| parser.fact(parsed))
         .collect()
+}
+
+/// The first words of the language's phrases: the phrases are tried at every token, and
+/// nearly every token opens none.
+fn phrase_openings(lang: Lang) -> &'static WordFilter {
+    static EN: OnceLock<WordFilter> = OnceLock::new();
+    static UK: OnceLock<WordFilter> = OnceLock::new();
+    static RU: OnceLock<WordFilter> = OnceLock::new();
+    let openings = match lang {
+        Lang::En => &EN,
+        Lang::Uk => &UK,
+        Lang::Ru => &RU,
+    };
+    openings.get_or_init(|| {
+        let mut filter = WordFilter::default();
+        for phrase in lang.numbers().phrases() {
+            if let Some(first) = phrase.tokens.first() {
+                filter.insert(first);
+            }
+        }
+        filter
+    })
 }
 
 /// One expression the parser consumed; `value` is None for things that look like numbers
@@ -508,6 +632,7 @@ struct Group {
 struct Parser<'t, 'a> {
     tokens: &'t [Token<'a>],
     vocab: &'static dyn NumberVocabulary,
+    phrase_openings: &'static WordFilter,
     /// `meanings[j]`: what the words from token `j` mean, once asked. The parser asks about
     /// most tokens two or three times, and a word lookup is most of its work.
     meanings: Vec<std::cell::Cell<Option<Meaning>>>,
@@ -558,7 +683,12 @@ impl<'t, 'a> Parser<'t, 'a> {
     fn look_up_meaning(&self, j: usize) -> Meaning {
         let first = self.token(j)?;
         let mut best: Option<(NumberWord, usize)> = None;
-        for phrase in self.vocab.phrases() {
+        let phrases = if self.phrase_openings.may_contain(&first.lower) {
+            self.vocab.phrases()
+        } else {
+            &[]
+        };
+        for phrase in phrases {
             let len = phrase.tokens.len();
             let matches = len > 0
                 && phrase.tokens.iter().enumerate().all(|(k, word)| {
@@ -1387,6 +1517,10 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// century word.
     fn parse_roman(&self, i: usize) -> Option<Parsed> {
         let token = self.token(i)?;
+        // Nearly every word fails at its first letter; turn it away before collecting one.
+        if !matches!(token.text.chars().next(), Some('I' | 'І' | 'V' | 'X' | 'Х')) {
+            return None;
+        }
         let latin: String = token
             .text
             .chars()
@@ -1529,6 +1663,61 @@ pub(crate) mod tests {
             .iter()
             .map(|f| f.weak)
             .collect()
+    }
+
+    /// A language's compound prefixes, heads and ending lists.
+    pub(crate) type CompoundParts<'a> = (
+        &'a [(&'a str, u64)],
+        &'a [(&'a str, u64)],
+        &'a [&'a [&'a str]],
+    );
+
+    /// Every word a language's number table lists is read back with its meaning (the
+    /// fingerprint filter before the table must never turn one away), and every compound
+    /// of its prefixes, heads and endings is read as a compound.
+    pub(crate) fn assert_table_reads_back(table: &WordTable, lang: Lang, compounds: CompoundParts) {
+        let vocabulary = lang.numbers();
+        let mut listed = 0;
+        for (word, meaning) in table.entries() {
+            assert_eq!(vocabulary.word(word), Some(meaning), "{word}");
+            listed += 1;
+        }
+        assert!(listed > 100, "{listed}");
+        let (prefixes, heads, endings) = compounds;
+        let mut built = 0;
+        for (prefix, _) in prefixes {
+            for (head, _) in heads {
+                for ending in endings.iter().flat_map(|e| e.iter()) {
+                    let word = format!("{prefix}{head}{ending}");
+                    if table.entries().all(|(listed, _)| listed != word) {
+                        let read = vocabulary.word(&word);
+                        assert!(
+                            matches!(read, Some(NumberWord::Compound(_))),
+                            "{word} {read:?}"
+                        );
+                        built += 1;
+                    }
+                }
+            }
+        }
+        assert!(built > 1000, "{built}");
+    }
+
+    #[test]
+    fn word_filter_keeps_every_word_and_turns_most_others_away() {
+        let mut filter = WordFilter::default();
+        let words: Vec<String> = (0..3000).map(|n| format!("слово{n}")).collect();
+        for word in &words {
+            filter.insert(word);
+        }
+        assert!(words.iter().all(|w| filter.may_contain(w)));
+        assert!(filter.may_contain("слово0") && !filter.may_contain(""));
+        let strangers = (0..3000)
+            .map(|n| format!("інше{n}"))
+            .filter(|w| filter.may_contain(w))
+            .count();
+        // 3000 fingerprints set under 5% of the bits.
+        assert!(strangers < 300, "{strangers}");
     }
 
     #[test]

@@ -278,6 +278,18 @@ mod tests {
     use crate::facts::dates::keys;
     use crate::lang::Lang;
 
+    /// The fingerprint filter before the table must never turn a listed word away.
+    #[test]
+    fn every_table_word_is_read_back() {
+        let vocabulary = Lang::En.dates();
+        let mut listed = 0;
+        for (word, meaning) in super::table().entries() {
+            assert_eq!(vocabulary.word(word), Some(meaning), "{word}");
+            listed += 1;
+        }
+        assert!(listed > 50, "{listed}");
+    }
+
     fn en(text: &str) -> Vec<String> {
         keys(text, Lang::En)
     }

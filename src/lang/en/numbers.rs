@@ -266,6 +266,14 @@ mod tests {
     use crate::facts::numbers::tests::{keys, weak_flags};
     use crate::Lang;
 
+    #[test]
+    fn every_table_word_is_read_back() {
+        let vocabulary = Lang::En.numbers();
+        for (word, meaning) in super::table().entries() {
+            assert_eq!(vocabulary.word(word), Some(meaning), "{word}");
+        }
+    }
+
     fn en(text: &str) -> Vec<String> {
         keys(text, Lang::En)
     }

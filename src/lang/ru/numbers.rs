@@ -559,7 +559,7 @@ impl NumberVocabulary for Vocabulary {
     }
 
     fn word(&self, lower: &str) -> Option<NumberWord> {
-        if lower.contains('ё') {
+        if may_hold_yo(lower) && lower.contains('ё') {
             table().get(&lower.replace('ё', "е"))
         } else {
             table().get(lower)
@@ -602,11 +602,30 @@ impl NumberVocabulary for Vocabulary {
     }
 }
 
+/// A quick scan for the last byte of "ё" (D1 91), which Russian words rarely hold; the char
+/// search it spares cost more than the table lookup it guards.
+fn may_hold_yo(lower: &str) -> bool {
+    lower.as_bytes().contains(&0x91)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::facts::numbers::lexicon_coverage;
     use crate::facts::numbers::tests::{keys, weak_flags};
     use crate::Lang;
+
+    #[test]
+    fn every_table_word_and_compound_is_read_back() {
+        crate::facts::numbers::tests::assert_table_reads_back(
+            super::table(),
+            Lang::Ru,
+            (
+                super::COMPOUND_PREFIXES,
+                super::COMPOUND_HEADS,
+                &[super::ADJECTIVE_ENDINGS, super::SOFT_ADJECTIVE_ENDINGS],
+            ),
+        );
+    }
 
     fn ru(text: &str) -> Vec<String> {
         keys(text, Lang::Ru)

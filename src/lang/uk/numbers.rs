@@ -595,6 +595,19 @@ mod tests {
     use crate::facts::numbers::tests::{keys, weak_flags};
     use crate::Lang;
 
+    #[test]
+    fn every_table_word_and_compound_is_read_back() {
+        crate::facts::numbers::tests::assert_table_reads_back(
+            super::table(),
+            Lang::Uk,
+            (
+                super::COMPOUND_PREFIXES,
+                super::COMPOUND_HEADS,
+                &[super::HARD_ENDINGS, super::SOFT_ADJECTIVE_ENDINGS],
+            ),
+        );
+    }
+
     fn uk(text: &str) -> Vec<String> {
         keys(text, Lang::Uk)
     }
