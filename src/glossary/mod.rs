@@ -128,14 +128,13 @@ impl Glossary {
         let keys = entries
             .iter()
             .map(|entry| {
-                entry
-                    .forms
-                    .iter()
-                    .map(|(&lang, forms)| {
-                        let keys = forms.iter().map(|f| {
-                            matcher::form_keys(lang, f, Mode::Inflected).unwrap_or_default()
-                        });
-                        (lang, keys.collect())
+                let forms = entry.forms.iter();
+                forms
+                    .flat_map(|(&lang, forms)| {
+                        forms.iter().map(move |f| {
+                            let keys = matcher::form_keys(lang, f, Mode::Inflected);
+                            (lang, keys.unwrap_or_default())
+                        })
                     })
                     .collect()
             })
@@ -151,7 +150,7 @@ impl Glossary {
         let build = |lang: Lang| {
             let mut trie = Trie::default();
             for (index, keys) in entry_keys.iter().enumerate() {
-                for form_keys in keys.get(&lang).into_iter().flatten() {
+                for (_, form_keys) in keys.iter().filter(|(l, _)| *l == lang) {
                     trie.insert(form_keys, index);
                 }
             }
