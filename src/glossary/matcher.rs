@@ -398,6 +398,16 @@ pub struct Hit {
 }
 
 impl Trie {
+    /// An empty trie with room for about `forms` two-word forms: a large glossary's tables
+    /// are sized once rather than grown (and rehashed) step by step.
+    pub fn with_capacity(forms: usize) -> Trie {
+        let mut trie = Trie::default();
+        trie.vocabulary.reserve(forms);
+        trie.edges.reserve(forms * 2);
+        trie.targets.reserve(forms);
+        trie
+    }
+
     /// Adds a form's keys (joined by spaces, as [`form_keys`] gives them); a later target for
     /// the same keys replaces an earlier one.
     pub fn insert(&mut self, keys: &str, target: usize) {
