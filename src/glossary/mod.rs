@@ -148,7 +148,11 @@ impl Glossary {
         // of forms.
         let [en, uk, ru] = [Lang::En, Lang::Uk, Lang::Ru];
         let build = |lang: Lang| {
-            let forms = entry_keys.iter().flatten().filter(|(l, _)| *l == lang).count();
+            let forms = entry_keys
+                .iter()
+                .flatten()
+                .filter(|(l, _)| *l == lang)
+                .count();
             let mut trie = Trie::with_capacity(forms);
             for (index, keys) in entry_keys.iter().enumerate() {
                 for (_, form_keys) in keys.iter().filter(|(l, _)| *l == lang) {
