@@ -2,6 +2,7 @@
 //! each with the line it is on.
 
 use super::matcher::{self, Mode};
+use super::simple_toml::{self, Document, RawTable, Value};
 use super::{Ban, Entry};
 use crate::error::line_and_column;
 use crate::findings::Severity;
@@ -68,8 +69,9 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Per language, the matcher keys of each form (see [`matcher::form_keys`]).
-pub type Keys = BTreeMap<Lang, Vec<Vec<String>>>;
+/// The matcher keys of an entry's forms (see [`matcher::form_keys`]), in the order of
+/// `entry.forms`: by language, then as written.
+pub type Keys = Vec<(Lang, String)>;
 
 /// A `[[term]]` as read: the entry, its header line and its forms' keys.
 struct Term {
@@ -172,8 +174,18 @@ impl<'a> Layout<'a> {
 
 struct Reader<'a> {
     path: &'a Path,
-    layout: &'a Layout<'a>,
     problems: Vec<Problem>,
+}
+
+/// The language of a key: the common spellings without the allocation of [`Lang::from_code`].
+fn language_key(key: &str) -> Option<Lang> {
+    match key {
+        "en" => Some(Lang::En),
+        "uk" => Some(Lang::Uk),
+        "ru" => Some(Lang::Ru),
+        "note" => None,
+        _ => Lang::from_code(key),
+    }
 }
 
 impl Reader<'_> {
@@ -198,11 +210,11 @@ impl Reader<'_> {
         line: usize,
         what: &str,
         lang: Option<Lang>,
-        value: &toml::Value,
-    ) -> Vec<(String, Vec<String>)> {
-        let raw: Vec<&toml::Value> = match value {
-            toml::Value::Array(items) => items.iter().collect(),
-            other => vec![other],
+        value: &Value,
+    ) -> Vec<(String, String)> {
+        let raw: &[Value] = match value {
+            Value::Array(items) => items,
+            other => std::slice::from_ref(other),
         };
         if raw.is_empty() {
             self.error(line, ProblemKind::EmptyForm, format!("`{what}` is empty"));
@@ -221,7 +233,7 @@ impl Reader<'_> {
             let text = text.trim();
             let keys = match lang {
                 Some(lang) => matcher::form_keys(lang, text, Mode::Inflected),
-                None => (!text.is_empty()).then(Vec::new),
+                None => (!text.is_empty()).then(String::new),
             };
             let Some(keys) = keys else {
                 self.error(
@@ -236,7 +248,7 @@ impl Reader<'_> {
         forms
     }
 
-    fn optional_string(&mut self, line: usize, key: &str, value: &toml::Value) -> Option<String> {
+    fn optional_string(&mut self, line: usize, key: &str, value: &Value) -> Option<String> {
         match value.as_str() {
             Some(text) => Some(text.to_string()),
             None => {
@@ -269,15 +281,15 @@ impl Reader<'_> {
         }
     }
 
-    fn term(&mut self, index: usize, table: &toml::Table) -> Option<Term> {
-        let line = self.layout.table_line("term", index);
+    fn term(&mut self, table: &RawTable) -> Option<Term> {
+        let line = table.line;
         let mut entry = Entry::default();
-        let mut keys: Keys = BTreeMap::new();
-        for (key, value) in table {
-            let key_line = self.layout.key_line(line, key);
+        let mut keys: Keys = Vec::with_capacity(table.fields.len());
+        for field in &table.fields {
+            let (key, key_line, value) = (&*field.key, field.line, &field.value);
             if key == "note" {
                 entry.note = self.optional_string(key_line, key, value);
-            } else if let Some(lang) = Lang::from_code(key) {
+            } else if let Some(lang) = language_key(key) {
                 if entry.forms.contains_key(&lang) {
                     self.error(
                         key_line,
@@ -288,14 +300,19 @@ impl Reader<'_> {
                 }
                 let forms = self.forms(key_line, key, Some(lang), value);
                 if !forms.is_empty() {
-                    let (texts, form_keys) = forms.into_iter().unzip();
+                    let mut texts = Vec::with_capacity(forms.len());
+                    for (text, form_keys) in forms {
+                        texts.push(text);
+                        keys.push((lang, form_keys));
+                    }
                     entry.forms.insert(lang, texts);
-                    keys.insert(lang, form_keys);
                 }
             } else {
                 self.unknown_key(key_line, "term", key, "en, uk, ru, note");
             }
         }
+        // `forms` is ordered by language; the keys are put in the same order.
+        keys.sort_by_key(|(lang, _)| *lang);
         match entry.forms.len() {
             0 => {
                 self.error(
@@ -318,17 +335,17 @@ impl Reader<'_> {
         }
     }
 
-    fn ban(&mut self, index: usize, table: &toml::Table) -> Option<(Ban, usize)> {
-        let line = self.layout.table_line("forbidden", index);
+    fn ban(&mut self, table: &RawTable) -> Option<(Ban, usize)> {
+        let line = table.line;
         let mut lang = None;
         let mut lang_seen = false;
         let mut forms = None;
         let mut replacement = None;
         let mut note = None;
         let mut exact = false;
-        for (key, value) in table {
-            let key_line = self.layout.key_line(line, key);
-            match key.as_str() {
+        for field in &table.fields {
+            let (key, key_line, value) = (&*field.key, field.line, &field.value);
+            match key {
                 "lang" => {
                     lang_seen = true;
                     match value.as_str() {
@@ -400,82 +417,75 @@ impl Reader<'_> {
 
 /// Reads one file's text.
 pub fn parse(source: &str, path: &Path) -> Parsed {
-    let layout = Layout::new(source);
+    // Where the tables stand is only searched for when the `toml` crate reads the file or a
+    // top-level key is wrong: plain glossary TOML gives every line as it is read.
+    let layout = std::cell::OnceCell::new();
+    let layout = || layout.get_or_init(|| Layout::new(source));
     let mut reader = Reader {
         path,
-        layout: &layout,
         problems: Vec::new(),
     };
-    let parsed = match super::simple_toml::parse(source) {
-        Some(table) => Ok(table),
-        None => source.parse::<toml::Table>(),
-    };
-    let table = match parsed {
-        Ok(table) => table,
-        Err(error) => {
-            let (line, column) = error
-                .span()
-                .map_or((1, 1), |span| line_and_column(source, span.start));
-            let message = error.message().trim().trim_end_matches('.').to_string();
-            return Parsed {
-                entries: Vec::new(),
-                keys: Vec::new(),
-                bans: Vec::new(),
-                problems: vec![Problem {
-                    path: path.to_path_buf(),
-                    line,
-                    column: Some(column),
-                    severity: Severity::Error,
-                    kind: ProblemKind::Syntax,
-                    message: format!("TOML syntax error: {message}"),
-                }],
-            };
-        }
+    let document: Document = match simple_toml::parse(source) {
+        Some(document) => document,
+        None => match source.parse::<toml::Table>() {
+            Ok(table) => simple_toml::from_table(
+                table,
+                |name, index| layout().table_line(name, index),
+                |line, key| layout().key_line(line, key),
+            ),
+            Err(error) => {
+                let (line, column) = error
+                    .span()
+                    .map_or((1, 1), |span| line_and_column(source, span.start));
+                let message = error.message().trim().trim_end_matches('.').to_string();
+                return Parsed {
+                    entries: Vec::new(),
+                    keys: Vec::new(),
+                    bans: Vec::new(),
+                    problems: vec![Problem {
+                        path: path.to_path_buf(),
+                        line,
+                        column: Some(column),
+                        severity: Severity::Error,
+                        kind: ProblemKind::Syntax,
+                        message: format!("TOML syntax error: {message}"),
+                    }],
+                };
+            }
+        },
     };
     let mut entries = Vec::new();
     let mut bans = Vec::new();
-    // The table is taken apart as it is read, so that each entry's part is freed where the entry
-    // was read (in parallel, for terms) rather than all at the end.
-    for (key, value) in table {
-        let tables: Option<Vec<toml::Table>> = match value {
-            toml::Value::Array(items) => items
-                .into_iter()
-                .map(|item| match item {
-                    toml::Value::Table(t) => Some(t),
-                    _ => None,
-                })
-                .collect(),
-            _ => None,
-        };
-        match (key.as_str(), tables) {
+    for (key, tables) in document {
+        match (&*key, tables) {
             ("term", Some(tables)) => {
                 // Stemming every form is most of the work of loading a large glossary, and
                 // entries are read independently: in parallel, then put back in order.
                 let read: Vec<(Option<Term>, Vec<Problem>)> = tables
                     .into_par_iter()
-                    .enumerate()
-                    .map(|(index, t)| {
+                    .with_min_len(64)
+                    .map(|table| {
                         let mut entry_reader = Reader {
                             path,
-                            layout: &layout,
                             problems: Vec::new(),
                         };
-                        let term = entry_reader.term(index, &t);
+                        let term = entry_reader.term(&table);
                         (term, entry_reader.problems)
                     })
                     .collect();
+                entries.reserve(read.len());
                 for (term, problems) in read {
                     entries.extend(term);
                     reader.problems.extend(problems);
                 }
             }
             ("forbidden", Some(tables)) => {
-                for (index, t) in tables.iter().enumerate() {
-                    bans.extend(reader.ban(index, t));
+                for table in &tables {
+                    bans.extend(reader.ban(table));
                 }
             }
             ("term" | "forbidden", None) => {
-                let line = reader.layout.top_level_line(&key);
+                let line = layout().top_level_line(&key);
                 reader.error(
                     line,
                     ProblemKind::InvalidValue,
@@ -483,7 +493,7 @@ pub fn parse(source: &str, path: &Path) -> Parsed {
                 );
             }
             _ => {
-                let line = reader.layout.top_level_line(&key);
+                let line = layout().top_level_line(&key);
                 reader.error(
                     line,
                     ProblemKind::UnknownField,
@@ -506,29 +516,39 @@ pub fn parse(source: &str, path: &Path) -> Parsed {
 
 /// Duplicate and conflicting entries, and banned wordings that are also terms.
 fn cross_check(reader: &mut Reader, terms: &[Term], bans: &[(Ban, usize)]) {
-    // Only entries that share a form are compared, which is rare: their keys are joined then,
-    // once per entry.
-    let joined: Vec<std::cell::OnceCell<BTreeMap<Lang, BTreeSet<String>>>> =
+    // Only entries that share a form are compared, which is rare: their keys are gathered
+    // then, once per entry.
+    let joined: Vec<std::cell::OnceCell<BTreeMap<Lang, BTreeSet<&str>>>> =
         terms.iter().map(|_| std::cell::OnceCell::new()).collect();
-    let key_sets = |index: usize| -> Option<&BTreeMap<Lang, BTreeSet<String>>> {
+    let key_sets = |index: usize| -> Option<&BTreeMap<Lang, BTreeSet<&str>>> {
         let term = terms.get(index)?;
         Some(joined.get(index)?.get_or_init(|| {
-            term.keys
-                .iter()
-                .map(|(&lang, forms)| (lang, forms.iter().map(|k| k.join(" ")).collect()))
-                .collect()
+            let mut sets: BTreeMap<Lang, BTreeSet<&str>> = BTreeMap::new();
+            for (lang, keys) in &term.keys {
+                sets.entry(*lang).or_default().insert(keys.as_str());
+            }
+            sets
         }))
     };
-    // Keyed by the keys themselves: a key is one word, so lists are equal when joined ones are.
-    let mut owners: FastMap<(Lang, &[String]), Vec<usize>> = FastMap::default();
+    // The first entry of each form, and the later ones where there are several (rare: a
+    // list per form would be one allocation per form of the glossary).
+    let forms: usize = terms.iter().map(|t| t.keys.len()).sum();
+    let mut first_owner: FastMap<(Lang, &str), usize> = FastMap::default();
+    first_owner.reserve(forms);
+    let mut later_owners: FastMap<(Lang, &str), Vec<usize>> = FastMap::default();
     let mut compared: FastSet<(usize, usize)> = FastSet::default();
     for (b, term) in terms.iter().enumerate() {
         let (entry, line) = (&term.entry, &term.line);
+        let mut form_keys = term.keys.iter();
         for (&lang, forms) in &entry.forms {
-            let form_keys = term.keys.get(&lang).map_or(&[][..], Vec::as_slice);
-            for (form, form_key) in forms.iter().zip(form_keys) {
-                let earlier = owners.entry((lang, form_key.as_slice())).or_default();
-                for &a in earlier.iter() {
+            for (form, (_, form_key)) in forms.iter().zip(form_keys.by_ref()) {
+                let owner_key = (lang, form_key.as_str());
+                let first = *first_owner.entry(owner_key).or_insert(b);
+                if first == b {
+                    continue;
+                }
+                let later = later_owners.entry(owner_key).or_default();
+                for &a in std::iter::once(&first).chain(later.iter()) {
                     if a == b || !compared.insert((a, b)) {
                         continue;
                     }
@@ -579,8 +599,8 @@ fn cross_check(reader: &mut Reader, terms: &[Term], bans: &[(Ban, usize)]) {
                         }
                     }
                 }
-                if !earlier.contains(&b) {
-                    earlier.push(b);
+                if !later.contains(&b) {
+                    later.push(b);
                 }
             }
         }
@@ -591,11 +611,7 @@ fn cross_check(reader: &mut Reader, terms: &[Term], bans: &[(Ban, usize)]) {
             let Some(keys) = matcher::form_keys(ban.lang, form, Mode::Inflected) else {
                 continue;
             };
-            let k = keys.join(" ");
-            if let Some(&term) = owners
-                .get(&(ban.lang, keys.as_slice()))
-                .and_then(|o| o.first())
-            {
+            if let Some(&term) = first_owner.get(&(ban.lang, keys.as_str())) {
                 let term_line = terms.get(term).map_or(1, |t| t.line);
                 reader.error(
                     *line,
@@ -606,7 +622,7 @@ fn cross_check(reader: &mut Reader, terms: &[Term], bans: &[(Ban, usize)]) {
                     ),
                 );
             }
-            if let Some(first_line) = banned.insert((ban.lang, k), *line) {
+            if let Some(first_line) = banned.insert((ban.lang, keys), *line) {
                 if first_line != *line {
                     reader.problem(
                         *line,

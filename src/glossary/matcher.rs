@@ -293,34 +293,87 @@ fn dotted_acronym<'t, 'a>(
     (letters.chars().count() >= 2).then_some((last, letters, i))
 }
 
-/// The keys of a form's words, or `None` when the form has no word. Each word has one key:
-/// its capitals when written as an acronym, else its stem (or, for `exact`, itself).
-pub fn form_keys(lang: Lang, form: &str, mode: Mode) -> Option<Vec<String>> {
+/// The keys of a form's words joined by spaces (no key holds one), or `None` when the form
+/// has no word. Each word has one key: its capitals when written as an acronym, else its stem
+/// (or, for `exact`, itself).
+pub fn form_keys(lang: Lang, form: &str, mode: Mode) -> Option<String> {
+    if let Some(keys) = plain_form_keys(lang, form, mode) {
+        return keys;
+    }
     let tokens = tokenize(form);
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys = String::new();
+    let mut push = |key_start: Option<char>, key: &str| {
+        if !keys.is_empty() {
+            keys.push(' ');
+        }
+        keys.extend(key_start);
+        keys.push_str(key);
+    };
     walk_units(
         &tokens,
-        |_, _, written| {
-            let key = match written {
-                Written::DottedAcronym(letters) => format!("{ACRONYM}{letters}"),
-                Written::Word(token) => {
-                    let written = normalize_apostrophes(token.text);
-                    if is_acronym(&written) {
-                        format!("{ACRONYM}{written}")
-                    } else {
-                        let lower = normalize_apostrophes(&token.lower);
-                        match mode {
-                            Mode::Exact => format!("{EXACT}{lower}"),
-                            Mode::Inflected => stem(lang, &lower).to_string(),
-                        }
+        |_, _, written| match written {
+            Written::DottedAcronym(letters) => push(Some(ACRONYM), &letters),
+            Written::Word(token) => {
+                let written = normalize_apostrophes(token.text);
+                if is_acronym(&written) {
+                    push(Some(ACRONYM), &written);
+                } else {
+                    let lower = normalize_apostrophes(&token.lower);
+                    match mode {
+                        Mode::Exact => push(Some(EXACT), &lower),
+                        Mode::Inflected => push(None, &stem(lang, &lower)),
                     }
                 }
-            };
-            keys.push(key);
+            }
         },
         |_| {},
     );
     (!keys.is_empty()).then_some(keys)
+}
+
+/// Letters the tokenizer reads as word letters with no further question (see
+/// [`crate::facts::tokens::is_letter`]), and which need no apostrophe normalizing.
+fn is_plain_letter(c: char) -> bool {
+    matches!(c, 'a'..='z' | 'A'..='Z' | '\u{400}'..='\u{481}' | '\u{48a}'..='\u{52f}')
+}
+
+/// [`form_keys`] for the common form of plain words between single spaces ("облікова
+/// ставка"), without tokenizing: every word is one unit. `None` when the form is anything
+/// else, for the tokenizer to read.
+fn plain_form_keys(lang: Lang, form: &str, mode: Mode) -> Option<Option<String>> {
+    if !form.chars().all(|c| c == ' ' || is_plain_letter(c)) {
+        return None;
+    }
+    let mut keys = String::with_capacity(form.len() + 4);
+    let mut lowered = String::new();
+    for word in form.split(' ').filter(|w| !w.is_empty()) {
+        if !keys.is_empty() {
+            keys.push(' ');
+        }
+        // An acronym has a capital after its first letter (all capitals included).
+        let mut chars = word.chars();
+        let first_upper = chars.next().is_some_and(is_upper);
+        if chars.any(is_upper) {
+            keys.push(ACRONYM);
+            keys.push_str(word);
+            continue;
+        }
+        let lower = if first_upper {
+            lowered.clear();
+            lowered.extend(word.chars().flat_map(char::to_lowercase));
+            lowered.as_str()
+        } else {
+            word
+        };
+        match mode {
+            Mode::Exact => {
+                keys.push(EXACT);
+                keys.push_str(lower);
+            }
+            Mode::Inflected => keys.push_str(&stem(lang, lower)),
+        }
+    }
+    Some((!keys.is_empty()).then_some(keys))
 }
 
 /// A trie over key ids for one language.
@@ -345,20 +398,31 @@ pub struct Hit {
 }
 
 impl Trie {
-    /// Adds a form's keys; a later target for the same keys replaces an earlier one.
-    pub fn insert(&mut self, keys: &[String], target: usize) {
+    /// An empty trie with room for about `forms` two-word forms: a large glossary's tables
+    /// are sized once rather than grown (and rehashed) step by step.
+    pub fn with_capacity(forms: usize) -> Trie {
+        let mut trie = Trie::default();
+        trie.vocabulary.reserve(forms);
+        trie.edges.reserve(forms * 2);
+        trie.targets.reserve(forms);
+        trie
+    }
+
+    /// Adds a form's keys (joined by spaces, as [`form_keys`] gives them); a later target for
+    /// the same keys replaces an earlier one.
+    pub fn insert(&mut self, keys: &str, target: usize) {
         if keys.is_empty() {
             return;
         }
         let mut node = 0u32;
-        for key in keys {
+        for key in keys.split(' ') {
             self.has_acronyms |= key.starts_with(ACRONYM);
             self.has_exact |= key.starts_with(EXACT);
             let id = match self.vocabulary.get(key) {
                 Some(&id) => id,
                 None => {
                     let id = self.vocabulary.len() as u32;
-                    self.vocabulary.insert(key.clone(), id);
+                    self.vocabulary.insert(key.to_string(), id);
                     id
                 }
             };

@@ -128,14 +128,13 @@ impl Glossary {
         let keys = entries
             .iter()
             .map(|entry| {
-                entry
-                    .forms
-                    .iter()
-                    .map(|(&lang, forms)| {
-                        let keys = forms.iter().map(|f| {
-                            matcher::form_keys(lang, f, Mode::Inflected).unwrap_or_default()
-                        });
-                        (lang, keys.collect())
+                let forms = entry.forms.iter();
+                forms
+                    .flat_map(|(&lang, forms)| {
+                        forms.iter().map(move |f| {
+                            let keys = matcher::form_keys(lang, f, Mode::Inflected);
+                            (lang, keys.unwrap_or_default())
+                        })
                     })
                     .collect()
             })
@@ -149,9 +148,14 @@ impl Glossary {
         // of forms.
         let [en, uk, ru] = [Lang::En, Lang::Uk, Lang::Ru];
         let build = |lang: Lang| {
-            let mut trie = Trie::default();
+            let forms = entry_keys
+                .iter()
+                .flatten()
+                .filter(|(l, _)| *l == lang)
+                .count();
+            let mut trie = Trie::with_capacity(forms);
             for (index, keys) in entry_keys.iter().enumerate() {
-                for form_keys in keys.get(&lang).into_iter().flatten() {
+                for (_, form_keys) in keys.iter().filter(|(l, _)| *l == lang) {
                     trie.insert(form_keys, index);
                 }
             }

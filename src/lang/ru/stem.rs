@@ -26,19 +26,26 @@ fn is_consonant(c: char) -> bool {
 
 /// The stem of a lowercased word.
 pub fn stem(word: &str) -> String {
-    let mut lower: String = word
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'ё' => 'е',
-            '’' | 'ʼ' => '\'',
-            _ => c,
-        })
-        .collect();
-    if lower.chars().count() > 3 && lower.ends_with('ь') {
+    // Words are nearly always given lowercase, in letters that need no mapping: copied as
+    // they are.
+    let mut lower: String = if word.chars().all(|c| matches!(c, 'а'..='я' | 'a'..='z')) {
+        word.to_string()
+    } else {
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'ё' => 'е',
+                '’' | 'ʼ' => '\'',
+                _ => c,
+            })
+            .collect()
+    };
+    if lower.ends_with('ь') && lower.chars().count() > 3 {
         lower.pop();
     }
-    let mut chars: Vec<char> = stemmer().stem(&lower).chars().collect();
+    let stemmed = stemmer().stem(&lower);
+    let mut chars: Vec<char> = Vec::with_capacity(stemmed.len());
+    chars.extend(stemmed.chars());
     // "Корея" → "коре" but "Корее" → "кор" (Snowball reads "-ее" as an adjective ending).
     if chars.len() >= 4 && chars.last() == Some(&'е') {
         chars.pop();

@@ -93,15 +93,21 @@ pub fn stem(word: &str) -> String {
         chars.extend(['є', 'в']);
     }
 
-    // 1. The longest ending.
-    let ending: &[char] = endings()
+    // 1. The longest ending (no two endings of one length are both a word's ending). The
+    // last letter turns most endings away before they are compared whole.
+    let last = chars.last().copied();
+    let ending_length = endings()
         .iter()
-        .filter(|(ending, min)| chars.ends_with(ending) && chars.len() >= ending.len() + min)
-        .map(|(ending, _)| ending.as_slice())
-        .max_by_key(|ending| ending.len())
-        .unwrap_or(&[]);
-    let ending_is_ij = ending == ['і', 'й'];
-    chars.truncate(chars.len() - ending.len());
+        .filter(|(ending, min)| {
+            ending.last().copied() == last
+                && chars.len() >= ending.len() + min
+                && chars.ends_with(ending)
+        })
+        .map(|(ending, _)| ending.len())
+        .max()
+        .unwrap_or(0);
+    let ending_is_ij = ending_length == 2 && chars.ends_with(&['і', 'й']);
+    chars.truncate(chars.len() - ending_length);
 
     // 2. "-ія" nouns, and "-ея" nouns ("Корея", but "Корею" loses "-ею").
     let mut dropped_i = false;
