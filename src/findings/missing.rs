@@ -112,8 +112,9 @@ pub fn sentence_count(text: &str) -> usize {
             continue;
         }
         let after = text.get(i + c.len_utf8()..).unwrap_or_default();
-        let mut rest = after
-            .trim_start_matches(|n| matches!(n, '.' | '!' | '?' | '…' | '"' | '\'' | ')' | '»' | '”'));
+        let mut rest = after.trim_start_matches(|n| {
+            matches!(n, '.' | '!' | '?' | '…' | '"' | '\'' | ')' | '»' | '”')
+        });
         let spaced = rest.starts_with(char::is_whitespace);
         rest = rest.trim_start_matches(char::is_whitespace);
         let next = rest.chars().next();
@@ -129,7 +130,9 @@ pub fn sentence_count(text: &str) -> usize {
         if !starts_sentence {
             continue;
         }
-        if c == '.' && next.is_some() && ends_with_initial_or_title(text.get(..i).unwrap_or_default())
+        if c == '.'
+            && next.is_some()
+            && ends_with_initial_or_title(text.get(..i).unwrap_or_default())
         {
             continue;
         }

@@ -238,44 +238,9 @@ pub fn same_text(a: &str, b: &str) -> bool {
 /// only make the texts look more alike), this turns away Ukrainian/Russian pairs before
 /// anything is built.
 fn may_be_similar(a: &str, b: &str) -> bool {
-    let table = comparable_buckets();
     let mut difference = [0i32; BUCKETS];
-    let mut count = |text: &str, step: i32| {
-        let mut length = 0usize;
-        let mut tally = |bucket: usize| {
-            if length < SAME_TEXT_PREFIX {
-                length += 1;
-                if let Some(count) = difference.get_mut(bucket) {
-                    *count += step;
-                }
-            }
-        };
-        // `each_comparable_char`, with the characters of news copy looked up in a table.
-        let (mut gap, mut started) = (false, false);
-        for c in text.chars() {
-            let entry = table.get(c as usize).copied().unwrap_or(LOOK_UP);
-            if entry == GAP {
-                gap = true;
-                continue;
-            }
-            if entry == LOOK_UP && !is_letter_or_digit(c) {
-                gap = true;
-                continue;
-            }
-            if gap && started {
-                tally(bucket(' '));
-            }
-            gap = false;
-            started = true;
-            if entry == LOOK_UP {
-                language::each_lowercase(c, |l| tally(bucket(l)));
-            } else {
-                tally(usize::from(entry));
-            }
-        }
-        length
-    };
-    let (la, lb) = (count(a, 1), count(b, -1));
+    let la = tally_comparable(a, 1, &mut difference);
+    let lb = tally_comparable(b, -1, &mut difference);
     let unmatched: usize = difference.iter().map(|d| d.unsigned_abs() as usize).sum();
     let common = (la + lb).saturating_sub(unmatched) / 2;
     let longest = la.max(lb);
@@ -284,6 +249,41 @@ fn may_be_similar(a: &str, b: &str) -> bool {
     }
     let distance_at_least = longest - common.min(longest);
     1.0 - distance_at_least as f64 / longest as f64 >= SAME_TEXT
+}
+
+/// Adds `step` to the bucket of each of the first [`SAME_TEXT_PREFIX`] characters of
+/// [`comparable`]`(text)` and returns how many there were: `each_comparable_char`, with the
+/// characters of news copy looked up in a table.
+fn tally_comparable(text: &str, step: i32, counts: &mut [i32; BUCKETS]) -> usize {
+    let table = comparable_buckets();
+    let mut length = 0usize;
+    let mut tally = |bucket: usize| {
+        if length < SAME_TEXT_PREFIX {
+            length += 1;
+            if let Some(count) = counts.get_mut(bucket) {
+                *count += step;
+            }
+        }
+    };
+    let (mut gap, mut started) = (false, false);
+    for c in text.chars() {
+        let entry = table.get(c as usize).copied().unwrap_or(LOOK_UP);
+        if entry == GAP || (entry == LOOK_UP && !is_letter_or_digit(c)) {
+            gap = true;
+            continue;
+        }
+        if gap && started {
+            tally(bucket(' '));
+        }
+        gap = false;
+        started = true;
+        if entry == LOOK_UP {
+            language::each_lowercase(c, |l| tally(bucket(l)));
+        } else {
+            tally(usize::from(entry));
+        }
+    }
+    length
 }
 
 /// How [`may_be_similar`] counts characters: characters outside ASCII and Cyrillic share
