@@ -260,3 +260,34 @@ fn shortened(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
     }
     findings
 }
+
+#[cfg(test)]
+mod tests {
+    use super::sentence_count;
+
+    #[test]
+    fn sentences_are_counted_past_initials_titles_and_closing_quotes() {
+        assert_eq!(
+            sentence_count(
+                "Президент В. Зеленський провів нараду. «Ворог не пройде», - сказав він. \
+                 Рішення ухвалять до 1 грудня."
+            ),
+            3
+        );
+        assert_eq!(
+            sentence_count(
+                "Mr. Smith met Gen. Syrskyi in Kyiv on Monday. They discussed U.S. aid! \
+                 \"We are grateful,\" he said."
+            ),
+            3
+        );
+        assert_eq!(
+            sentence_count("Проф. Иванов заявил, что т. е. ничего не изменится"),
+            1
+        );
+        // A full stop followed by a lowercase word does not end a sentence.
+        assert_eq!(sentence_count("близько 10 тис. військових"), 1);
+        assert_eq!(sentence_count(""), 0);
+        assert_eq!(sentence_count("..."), 0);
+    }
+}
