@@ -567,7 +567,6 @@ pub fn identify(text: &str) -> Option<Identified> {
 
 /// What a character tells [`clear_cut`].
 #[derive(Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
 enum ClearCutClass {
     /// Nothing: punctuation, digits, spaces.
     Neutral,
@@ -612,9 +611,6 @@ fn clear_cut_class(c: char) -> ClearCutClass {
     }
 }
 
-/// How many [`ClearCutClass`]es there are.
-const CLEAR_CUT_CLASSES: usize = ClearCutClass::GiveUp as usize + 1;
-
 /// [`clear_cut_class`] of the characters almost all text is written in, looked up: ASCII
 /// and the Cyrillic block.
 struct ClearCutTable {
@@ -647,42 +643,36 @@ fn clear_cut_table() -> &'static ClearCutTable {
 fn clear_cut(text: &str) -> Option<Identified> {
     const MIN_PROSE: usize = 40;
     let table = clear_cut_table();
-    let mut counts = [0usize; CLEAR_CUT_CLASSES];
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    // Byte by byte: ASCII and the two-byte encodings of the Cyrillic block (lead bytes
-    // D0..D3) are looked up without decoding a character.
-    while let Some(&lead) = bytes.get(at) {
-        let class = match (lead, bytes.get(at + 1)) {
-            (0..0x80, _) => {
-                at += 1;
-                table.ascii.get(usize::from(lead)).copied()
-            }
-            (0xd0..=0xd3, Some(&continuation)) => {
-                at += 2;
-                let code = (usize::from(lead & 0x1f) << 6) | usize::from(continuation & 0x3f);
-                table.cyrillic.get(code.wrapping_sub(0x400)).copied()
-            }
-            _ => {
-                let c = text.get(at..).and_then(|rest| rest.chars().next());
-                at += c.map_or(1, char::len_utf8);
-                c.map(clear_cut_class)
-            }
+    let (mut cyrillic, mut latin) = (0usize, 0usize);
+    let (mut uk_letters, mut ru_letters, mut ru_strong) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        let code = c as usize;
+        let class = match code {
+            0..0x80 => table.ascii.get(code).copied(),
+            0x400..0x500 => table.cyrillic.get(code - 0x400).copied(),
+            _ => None,
         }
-        .unwrap_or(ClearCutClass::GiveUp);
-        if class == ClearCutClass::GiveUp {
-            return None;
-        }
-        if let Some(count) = counts.get_mut(class as usize) {
-            *count += 1;
+        .unwrap_or_else(|| clear_cut_class(c));
+        match class {
+            ClearCutClass::Neutral => {}
+            ClearCutClass::Latin => latin += 1,
+            ClearCutClass::Cyrillic => cyrillic += 1,
+            ClearCutClass::UkrainianLetter => {
+                cyrillic += 1;
+                uk_letters += 1;
+            }
+            ClearCutClass::RussianLetter => {
+                cyrillic += 1;
+                ru_letters += 1;
+            }
+            ClearCutClass::StrongRussianLetter => {
+                cyrillic += 1;
+                ru_letters += 1;
+                ru_strong += 1;
+            }
+            ClearCutClass::GiveUp => return None,
         }
     }
-    let count = |class: ClearCutClass| counts.get(class as usize).copied().unwrap_or(0);
-    let latin = count(ClearCutClass::Latin);
-    let ru_strong = count(ClearCutClass::StrongRussianLetter);
-    let ru_letters = count(ClearCutClass::RussianLetter) + ru_strong;
-    let uk_letters = count(ClearCutClass::UkrainianLetter);
-    let cyrillic = count(ClearCutClass::Cyrillic) + uk_letters + ru_letters;
     let sure = |lang| {
         Some(Identified {
             lang,
