@@ -62,6 +62,9 @@ pub struct Lexicon {
     longest_function_word: usize,
     labels: crate::hashing::FastSet<&'static str>,
     sequences: Option<aho_corasick::AhoCorasick>,
+    /// The [`letter_mask`] of each sequence: a word whose mask lacks a bit of every one
+    /// contains none, and the automaton need not look.
+    sequence_masks: Vec<u64>,
 }
 
 impl Lexicon {
@@ -77,6 +80,7 @@ impl Lexicon {
                 .unwrap_or(0),
             labels: raw.labels.iter().copied().collect(),
             sequences: aho_corasick::AhoCorasick::new(raw.sequences).ok(),
+            sequence_masks: raw.sequences.iter().map(|s| letter_mask(s)).collect(),
         }
     }
 
@@ -88,11 +92,15 @@ impl Lexicon {
         self.labels.contains(lower)
     }
 
-    /// How many of the language's characteristic sequences the word contains (each once).
-    fn sequence_hits(&self, lower: &str) -> usize {
+    /// How many of the language's characteristic sequences the word contains (each once);
+    /// `mask` is the word's [`letter_mask`].
+    fn sequence_hits(&self, lower: &str, mask: u64) -> usize {
         let Some(automaton) = &self.sequences else {
             return 0;
         };
+        if !self.sequence_masks.iter().any(|&m| m & !mask == 0) {
+            return 0;
+        }
         let mut seen = 0u128;
         let mut distinct = 0;
         for found in automaton.find_overlapping_iter(lower) {
@@ -104,6 +112,20 @@ impl Lexicon {
             }
         }
         distinct
+    }
+}
+
+/// One bit for each lowercase letter of the Cyrillic block (U+0430..=U+045F) a text has, and
+/// one shared bit for every other character: a text can contain another only if its mask
+/// has every bit of the other's.
+fn letter_mask(text: &str) -> u64 {
+    text.chars().fold(0, |mask, c| mask | letter_bit(c))
+}
+
+fn letter_bit(c: char) -> u64 {
+    match c {
+        '\u{430}'..='\u{45f}' => 1 << (u32::from(c) - 0x430),
+        _ => 1 << 63,
     }
 }
 
@@ -409,6 +431,20 @@ pub(crate) fn each_lowercase(c: char, mut f: impl FnMut(char)) {
     }
 }
 
+/// For a letter: its script, and its lowercase form when that is one character known
+/// without a table search (ASCII and the Russian and Ukrainian alphabets).
+#[inline]
+fn letter_shape(c: char) -> Option<(Script, Option<char>)> {
+    match c {
+        'a'..='z' | '\u{430}'..='\u{45f}' => Some((script_of(c), Some(c))),
+        'A'..='Z' => Some((Script::Latin, Some(c.to_ascii_lowercase()))),
+        // А..Я: their lowercase letters are 0x20 further on.
+        '\u{410}'..='\u{42f}' => Some((Script::Cyrillic, char::from_u32(c as u32 + 0x20))),
+        _ if is_letter(c) => Some((script_of(c), None)),
+        _ => None,
+    }
+}
+
 /// The words of a text, with whether each stands inside quotation marks; their lowercase
 /// spellings go to `lowercase`.
 fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
@@ -423,8 +459,7 @@ fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
         let mut chars = chunk.chars().peekable();
         while let Some(c) = chars.next() {
             let before = previous.replace(c);
-            if is_letter(c) {
-                let script = script_of(c);
+            if let Some((script, lower)) = letter_shape(c) {
                 let word = current.get_or_insert_with(|| WordSpan {
                     start: lowercase.len(),
                     end: lowercase.len(),
@@ -435,7 +470,10 @@ fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
                     quoted: depth > 0,
                     label: false,
                 });
-                push_lowercase(lowercase, c);
+                match lower {
+                    Some(lower) => lowercase.push(lower),
+                    None => push_lowercase(lowercase, c),
+                }
                 word.letters += 1;
                 if script != word.script {
                     word.script = Script::Other;
@@ -454,7 +492,9 @@ fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
             }
             if let Some(mut word) = current.take() {
                 word.label = c == ':';
-                fix_homoglyphs(&mut word, lowercase);
+                if word.script == Script::Other {
+                    fix_homoglyphs(&mut word, lowercase);
+                }
                 word.end = lowercase.len();
                 words.push(word);
             }
@@ -474,7 +514,9 @@ fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
             }
         }
         if let Some(mut word) = current.take() {
-            fix_homoglyphs(&mut word, lowercase);
+            if word.script == Script::Other {
+                fix_homoglyphs(&mut word, lowercase);
+            }
             word.end = lowercase.len();
             words.push(word);
         }
@@ -668,10 +710,11 @@ fn english_function_words(text: &str) -> (usize, usize) {
     {
         words += 1;
         // Lowercased on the stack: most words are short, and longer ones than any function
-        // word need no lowercasing at all.
+        // word need no lowercasing at all (nor do words already in lowercase).
         let mut buffer = [0u8; 32];
         let hit = match buffer.get_mut(..word.len()) {
             _ if word.len() > english.longest_function_word => false,
+            _ if !word.bytes().any(|b| b.is_ascii_uppercase()) => english.is_function_word(word),
             Some(lower) => {
                 lower.copy_from_slice(word.as_bytes());
                 lower.make_ascii_lowercase();
@@ -731,10 +774,6 @@ fn letters(words: &[&Word], script: Option<Script>) -> usize {
         .sum()
 }
 
-fn is_vocabulary_word(word: &Word, lexicon: &Lexicon) -> bool {
-    lexicon.is_function_word(word.lower) || (word.label && lexicon.is_label(word.lower))
-}
-
 fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
@@ -749,13 +788,10 @@ const NEUTRAL_LETTER: f64 = 0.05;
 const FUNCTION_WORD: f64 = 2.5;
 const SEQUENCE: f64 = 2.0;
 
-/// Characteristic letter sequences and endings in a word (a word that is a function word
-/// counts once, as that).
-fn spelling_hits(word: &Word, lexicon: &Lexicon) -> usize {
-    if lexicon.is_function_word(word.lower) {
-        return 0;
-    }
-    let inner = lexicon.sequence_hits(word.lower);
+/// Characteristic letter sequences and endings in a word that is not a function word (one
+/// counts once, as that); `mask` is the word's [`letter_mask`].
+fn spelling_hits(word: &Word, mask: u64, lexicon: &Lexicon) -> usize {
+    let inner = lexicon.sequence_hits(word.lower, mask);
     let ending = lexicon
         .raw
         .endings
@@ -795,8 +831,10 @@ fn identify_cyrillic(words: &[&Word]) -> Identified {
         if ukrainian.raw.apostrophe_in_words {
             uk_letters += word.apostrophes;
         }
+        let mut mask = 0u64;
         let mut chars = word.lower.chars().peekable();
         while let Some(c) = chars.next() {
+            mask |= letter_bit(c);
             if ukrainian.raw.letters.contains(&c) {
                 uk_letters += 1;
             } else if c == 'ъ' && !chars.peek().is_some_and(|n| "еёюя".contains(*n)) {
@@ -812,10 +850,17 @@ fn identify_cyrillic(words: &[&Word]) -> Identified {
                 *others.entry(code).or_default() += 1;
             }
         }
-        uk_words += usize::from(is_vocabulary_word(word, ukrainian));
-        ru_words += usize::from(is_vocabulary_word(word, russian));
-        uk_sequences += spelling_hits(word, ukrainian);
-        ru_sequences += spelling_hits(word, russian);
+        for (lexicon, words, sequences) in [
+            (ukrainian, &mut uk_words, &mut uk_sequences),
+            (russian, &mut ru_words, &mut ru_sequences),
+        ] {
+            if lexicon.is_function_word(word.lower) {
+                *words += 1;
+            } else {
+                *words += usize::from(word.label && lexicon.is_label(word.lower));
+                *sequences += spelling_hits(word, mask, lexicon);
+            }
+        }
     }
     if let Some((code, count)) = others.iter().max_by_key(|(_, n)| **n) {
         // Belarusian writes both і and ы: a text mixing them is neither Ukrainian nor Russian.

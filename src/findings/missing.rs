@@ -5,6 +5,7 @@ use super::{Check, Finding, Severity, Span};
 use crate::article::CheckOptions;
 use crate::facts::tokens::{is_letter, is_letter_or_digit};
 use crate::lang::Lang;
+use crate::paragraphs::Paragraph;
 use std::collections::BTreeMap;
 
 pub const DOCUMENTATION: &str = include_str!("missing.md");
@@ -100,14 +101,9 @@ fn document_chars(group: &GroupView, lang: Lang) -> usize {
 /// Sentences in a text: terminators followed by a capital (or an opening quote or dash)
 /// that do not end an initial ("В. Путін", "U.S.") or a title ("Mr.").
 pub fn sentence_count(text: &str) -> usize {
-    const TITLES: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "rep", "sen", "gov",
-        "prof", "no", "vs", "ім", "им", "проф", "ген", "св",
-    ];
-    let chars: Vec<char> = text.chars().collect();
     let mut count = 0;
     let mut has_letters_since = false;
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in text.char_indices() {
         if is_letter_or_digit(c) {
             has_letters_since = true;
             continue;
@@ -115,18 +111,14 @@ pub fn sentence_count(text: &str) -> usize {
         if !matches!(c, '.' | '!' | '?' | '…') || !has_letters_since {
             continue;
         }
-        let mut next = i + 1;
-        while chars
-            .get(next)
-            .is_some_and(|n| matches!(n, '.' | '!' | '?' | '…' | '"' | '\'' | ')' | '»' | '”'))
-        {
-            next += 1;
-        }
-        let spaced = chars.get(next).is_some_and(|n| n.is_whitespace());
-        while chars.get(next).is_some_and(|n| n.is_whitespace()) {
-            next += 1;
-        }
-        let starts_sentence = match chars.get(next) {
+        let after = text.get(i + c.len_utf8()..).unwrap_or_default();
+        let mut rest = after.trim_start_matches(|n| {
+            matches!(n, '.' | '!' | '?' | '…' | '"' | '\'' | ')' | '»' | '”')
+        });
+        let spaced = rest.starts_with(char::is_whitespace);
+        rest = rest.trim_start_matches(char::is_whitespace);
+        let next = rest.chars().next();
+        let starts_sentence = match next {
             None => true,
             Some(n) => {
                 spaced
@@ -138,17 +130,10 @@ pub fn sentence_count(text: &str) -> usize {
         if !starts_sentence {
             continue;
         }
-        let word: String = chars[..i]
-            .iter()
-            .rev()
-            .take_while(|w| is_letter(**w))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect::<String>()
-            .to_lowercase();
-        let initial = c == '.' && word.chars().count() == 1 && chars.get(next).is_some();
-        if initial || (c == '.' && TITLES.contains(&word.as_str()) && chars.get(next).is_some()) {
+        if c == '.'
+            && next.is_some()
+            && ends_with_initial_or_title(text.get(..i).unwrap_or_default())
+        {
             continue;
         }
         count += 1;
@@ -157,17 +142,56 @@ pub fn sentence_count(text: &str) -> usize {
     count + usize::from(has_letters_since)
 }
 
+/// True when the letters `before` ends with are an initial ("В") or a title ("Mr"), whose
+/// full stop does not end a sentence.
+fn ends_with_initial_or_title(before: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "rep", "sen", "gov",
+        "prof", "no", "vs", "ім", "им", "проф", "ген", "св",
+    ];
+    /// Lowercasing never shortens a word: a longer one is neither an initial nor a title.
+    const LONGEST_TITLE: usize = 4;
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_letter(c))
+        .take(LONGEST_TITLE + 1)
+        .last()
+        .map_or(before.len(), |(start, _)| start);
+    let word = before.get(word_start..).unwrap_or_default();
+    let letters = word.chars().count();
+    if letters == 0 || letters > LONGEST_TITLE {
+        // An empty word lowercases to no characters: neither an initial nor a title.
+        return false;
+    }
+    let lower = word.to_lowercase();
+    lower.chars().count() == 1 || TITLES.contains(&lower.as_str())
+}
+
 /// The dropped-sentence warning: a version much shorter than all the others, with fewer
 /// sentences than each of them.
 fn shortened(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
     if group.present.len() < 2 {
         return Vec::new();
     }
-    struct Version {
+    struct Version<'a> {
         lang: Lang,
+        paragraphs: Vec<&'a Paragraph>,
         chars: usize,
-        sentences: usize,
         document: usize,
+        /// Counted only for a version that is short enough to be suspected: counting is
+        /// most of this check's cost, and most groups have no such version.
+        sentences: std::cell::OnceCell<usize>,
+    }
+    impl Version<'_> {
+        fn sentences(&self) -> usize {
+            *self.sentences.get_or_init(|| {
+                self.paragraphs
+                    .iter()
+                    .map(|p| sentence_count(&p.text))
+                    .sum()
+            })
+        }
     }
     let versions: Vec<Version> = group
         .present
@@ -177,32 +201,37 @@ fn shortened(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
             Version {
                 lang,
                 chars: paragraphs.iter().map(|p| p.char_len()).sum(),
-                sentences: paragraphs.iter().map(|p| sentence_count(&p.text)).sum(),
+                paragraphs,
                 document: document_chars(group, lang),
+                sentences: std::cell::OnceCell::new(),
             }
         })
         .collect();
     let mut findings = Vec::new();
     for short in &versions {
         let others: Vec<&Version> = versions.iter().filter(|v| v.lang != short.lang).collect();
-        let shortfalls: Vec<f64> = others
+        if !others
             .iter()
-            .filter(|o| o.chars >= MIN_CHARS && o.sentences > short.sentences && o.document > 0)
+            .all(|o| o.chars >= MIN_CHARS && o.document > 0)
+        {
+            continue;
+        }
+        let shortfall = others
+            .iter()
             .map(|o| {
                 let expected = o.chars as f64 * short.document as f64 / o.document as f64;
                 1.0 - short.chars as f64 / expected.max(1.0)
             })
-            .collect();
-        if shortfalls.len() != others.len() {
-            continue;
-        }
-        let shortfall = shortfalls.iter().copied().fold(f64::INFINITY, f64::min);
+            .fold(f64::INFINITY, f64::min);
         if shortfall.is_nan() || shortfall < SHORTER_BY {
             continue;
         }
+        if !others.iter().all(|o| o.sentences() > short.sentences()) {
+            continue;
+        }
         let langs: Vec<Lang> = others.iter().map(|o| o.lang).collect();
-        let numbers: Vec<String> = group
-            .paragraphs_of(short.lang)
+        let numbers: Vec<String> = short
+            .paragraphs
             .iter()
             .map(|p| p.number.to_string())
             .collect();
@@ -230,4 +259,35 @@ fn shortened(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
         });
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence_count;
+
+    #[test]
+    fn sentences_are_counted_past_initials_titles_and_closing_quotes() {
+        assert_eq!(
+            sentence_count(
+                "Президент В. Зеленський провів нараду. «Ворог не пройде», - сказав він. \
+                 Рішення ухвалять до 1 грудня."
+            ),
+            3
+        );
+        assert_eq!(
+            sentence_count(
+                "Mr. Smith met Gen. Syrskyi in Kyiv on Monday. They discussed U.S. aid! \
+                 \"We are grateful,\" he said."
+            ),
+            3
+        );
+        assert_eq!(
+            sentence_count("Проф. Иванов заявил, что т. е. ничего не изменится"),
+            1
+        );
+        // A full stop followed by a lowercase word does not end a sentence.
+        assert_eq!(sentence_count("близько 10 тис. військових"), 1);
+        assert_eq!(sentence_count(""), 0);
+        assert_eq!(sentence_count("..."), 0);
+    }
 }

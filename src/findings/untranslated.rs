@@ -7,6 +7,7 @@ use crate::facts::language::{self, Identified};
 use crate::facts::tokens::is_letter_or_digit;
 use crate::lang::Lang;
 use crate::paragraphs::Paragraph;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub const DOCUMENTATION: &str = include_str!("untranslated.md");
@@ -24,16 +25,21 @@ pub const SAME_TEXT: f64 = 0.9;
 const QUOTED_CHARS: usize = 40;
 
 pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
-    let texts: BTreeMap<Lang, (Vec<&Paragraph>, String)> = group
+    let texts: BTreeMap<Lang, (Vec<&Paragraph>, Cow<str>)> = group
         .present
         .iter()
         .map(|&lang| {
             let paragraphs = group.paragraphs_of(lang);
-            let text = paragraphs
-                .iter()
-                .map(|p| p.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n");
+            let text = match paragraphs.as_slice() {
+                [single] => Cow::Borrowed(single.text.as_str()),
+                _ => Cow::Owned(
+                    paragraphs
+                        .iter()
+                        .map(|p| p.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ),
+            };
             (lang, (paragraphs, text))
         })
         .collect();
@@ -232,28 +238,9 @@ pub fn same_text(a: &str, b: &str) -> bool {
 /// only make the texts look more alike), this turns away Ukrainian/Russian pairs before
 /// anything is built.
 fn may_be_similar(a: &str, b: &str) -> bool {
-    fn bucket(c: char) -> usize {
-        let code = u32::from(c) as usize;
-        match code {
-            0..=0x7f => code,
-            0x400..=0x4ff => 0x80 + code - 0x400,
-            _ => 0x180 + code % 0x80,
-        }
-    }
-    let mut difference = [0i32; 0x200];
-    let mut count = |text: &str, step: i32| {
-        let mut length = 0usize;
-        each_comparable_char(text, |c| {
-            if length < SAME_TEXT_PREFIX {
-                length += 1;
-                if let Some(count) = difference.get_mut(bucket(c)) {
-                    *count += step;
-                }
-            }
-        });
-        length
-    };
-    let (la, lb) = (count(a, 1), count(b, -1));
+    let mut difference = [0i32; BUCKETS];
+    let la = tally_comparable(a, 1, &mut difference);
+    let lb = tally_comparable(b, -1, &mut difference);
     let unmatched: usize = difference.iter().map(|d| d.unsigned_abs() as usize).sum();
     let common = (la + lb).saturating_sub(unmatched) / 2;
     let longest = la.max(lb);
@@ -262,6 +249,84 @@ fn may_be_similar(a: &str, b: &str) -> bool {
     }
     let distance_at_least = longest - common.min(longest);
     1.0 - distance_at_least as f64 / longest as f64 >= SAME_TEXT
+}
+
+/// Adds `step` to the bucket of each of the first [`SAME_TEXT_PREFIX`] characters of
+/// [`comparable`]`(text)` and returns how many there were: `each_comparable_char`, with the
+/// characters of news copy looked up in a table.
+fn tally_comparable(text: &str, step: i32, counts: &mut [i32; BUCKETS]) -> usize {
+    let table = comparable_buckets();
+    let mut length = 0usize;
+    let mut tally = |bucket: usize| {
+        if length < SAME_TEXT_PREFIX {
+            length += 1;
+            if let Some(count) = counts.get_mut(bucket) {
+                *count += step;
+            }
+        }
+    };
+    let (mut gap, mut started) = (false, false);
+    for c in text.chars() {
+        let entry = table.get(c as usize).copied().unwrap_or(LOOK_UP);
+        if entry == GAP || (entry == LOOK_UP && !is_letter_or_digit(c)) {
+            gap = true;
+            continue;
+        }
+        if gap && started {
+            tally(bucket(' '));
+        }
+        gap = false;
+        started = true;
+        if entry == LOOK_UP {
+            language::each_lowercase(c, |l| tally(bucket(l)));
+        } else {
+            tally(usize::from(entry));
+        }
+    }
+    length
+}
+
+/// How [`may_be_similar`] counts characters: characters outside ASCII and Cyrillic share
+/// buckets (which can only make two texts look more alike).
+const BUCKETS: usize = 0x200;
+
+fn bucket(c: char) -> usize {
+    let code = u32::from(c) as usize;
+    match code {
+        0..=0x7f => code,
+        0x400..=0x4ff => 0x80 + code - 0x400,
+        _ => 0x180 + code % 0x80,
+    }
+}
+
+/// In [`comparable_buckets`]: a character that is neither a letter nor a digit.
+const GAP: u16 = u16::MAX;
+/// In [`comparable_buckets`]: a character to look up (one that lowercases to several).
+const LOOK_UP: u16 = u16::MAX - 1;
+
+/// For each character below U+0500: [`GAP`], or the bucket of its lowercase letter, or
+/// [`LOOK_UP`]. Built from the functions [`each_comparable_char`] calls, so that it answers
+/// as they do.
+fn comparable_buckets() -> &'static [u16; 0x500] {
+    static TABLE: std::sync::OnceLock<[u16; 0x500]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [LOOK_UP; 0x500];
+        for (code, entry) in table.iter_mut().enumerate() {
+            let Some(c) = char::from_u32(code as u32) else {
+                continue;
+            };
+            if !is_letter_or_digit(c) {
+                *entry = GAP;
+                continue;
+            }
+            let mut lower = Vec::new();
+            language::each_lowercase(c, |l| lower.push(l));
+            if let [single] = lower.as_slice() {
+                *entry = u16::try_from(bucket(*single)).unwrap_or(LOOK_UP);
+            }
+        }
+        table
+    })
 }
 
 /// The words of a comparable text, sorted, each once.
