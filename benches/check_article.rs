@@ -17,7 +17,11 @@ fn check_one_article(c: &mut Criterion) {
         Ok(source) => source,
         Err(e) => panic!("{e}"),
     };
-    let options = CheckOptions::default();
+    // As `concord check` runs: with the built-in glossary (terms, names, bans).
+    let options = CheckOptions {
+        glossary: concord::glossary::default_glossary(),
+        ..CheckOptions::default()
+    };
     let documents = match input::load(&source, &options.read) {
         Ok(documents) => documents,
         Err(e) => panic!("{e}"),

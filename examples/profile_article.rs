@@ -16,7 +16,11 @@ fn main() {
             .map_or("samples/north-korean-troops-errors", |s| s),
     );
     let rounds: usize = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(100);
-    let options = CheckOptions::default();
+    // As `concord check` runs: with the built-in glossary (terms, names, bans).
+    let options = CheckOptions {
+        glossary: concord::glossary::default_glossary(),
+        ..CheckOptions::default()
+    };
     let documents = discover::article_in_folder(&dir)
         .and_then(|source| input::load(&source, &options.read))
         .unwrap_or_else(|e| {

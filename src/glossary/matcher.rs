@@ -100,9 +100,10 @@ fn normalize_apostrophes(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// One word (or run of digits) of a text, with the keys it can match.
+/// One word (or run of digits) of a text. The keys it can match are worked out by the trie
+/// that reads it ([`Trie::find`]), and remembered per word.
 #[derive(Clone, Debug)]
-pub struct Unit<'a> {
+pub struct Unit<'t, 'a> {
     /// Character range in the text.
     pub start: usize,
     pub end: usize,
@@ -110,15 +111,11 @@ pub struct Unit<'a> {
     pub bytes: std::ops::Range<usize>,
     /// True when punctuation separates this unit from the previous one.
     pub break_before: bool,
-    /// Matches inflected forms: the word's stem (a dotted acronym's lowercase letters).
-    pub stem: Rc<str>,
-    /// The capitals of a word written as an acronym, which only the same capitals match.
-    pub acronym: Option<Cow<'a, str>>,
-    /// The word lowercased as written, for `exact` bans.
-    pub exact: Option<Cow<'a, str>>,
+    written: Written<'t, 'a>,
 }
 
-/// A unit before its keys are worked out: form keys need one key each, text units all.
+/// How a unit is written: form keys need one key each, text units all.
+#[derive(Clone, Debug)]
 enum Written<'t, 'a> {
     /// "U.S.": the capitals.
     DottedAcronym(String),
@@ -205,37 +202,19 @@ fn walk_units<'t, 'a>(
 }
 
 /// A text's units (see the module documentation), from its tokens.
-pub fn units_from_tokens<'a>(lang: Lang, tokens: &[Token<'a>]) -> Vec<Unit<'a>> {
+pub fn units_from_tokens<'t, 'a>(tokens: &'t [Token<'a>]) -> Vec<Unit<'t, 'a>> {
     let units = std::cell::RefCell::new(Vec::with_capacity(tokens.len()));
     walk_units(
         tokens,
         |span, break_before, written| {
             let Span { start, end, bytes } = span;
-            let unit = match written {
-                Written::DottedAcronym(letters) => Unit {
-                    start,
-                    end,
-                    bytes,
-                    break_before,
-                    stem: letters.to_lowercase().into(),
-                    acronym: Some(Cow::Owned(letters)),
-                    exact: None,
-                },
-                Written::Word(token) => {
-                    let lower = normalize_apostrophes_cow(&token.lower);
-                    let written = normalize_apostrophes(token.text);
-                    Unit {
-                        start,
-                        end,
-                        bytes,
-                        break_before,
-                        stem: stem(lang, &lower),
-                        acronym: is_acronym(&written).then_some(written),
-                        exact: Some(lower),
-                    }
-                }
-            };
-            units.borrow_mut().push(unit);
+            units.borrow_mut().push(Unit {
+                start,
+                end,
+                bytes,
+                break_before,
+                written,
+            });
         },
         |span| {
             if let Some(last) = units.borrow_mut().last_mut() {
@@ -379,6 +358,9 @@ fn plain_form_keys(lang: Lang, form: &str, mode: Mode) -> Option<Option<String>>
 /// A trie over key ids for one language.
 #[derive(Clone, Debug, Default)]
 pub struct Trie {
+    /// Changes with every insertion, so that ids remembered for a trie's content are never
+    /// read for another content (see [`Trie::find`]).
+    generation: u64,
     vocabulary: FastMap<String, u32>,
     /// Whether any key is an acronym's or an exact word's: when none is, texts' units are
     /// not looked up as such.
@@ -388,6 +370,9 @@ pub struct Trie {
     targets: FastMap<u32, usize>,
     nodes: u32,
 }
+
+/// The ids a text unit can match: by stem, as an acronym, as an exact word.
+type UnitIds = [Option<u32>; 3];
 
 /// One match: units `[first, last]` and the target stored for the form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -414,6 +399,8 @@ impl Trie {
         if keys.is_empty() {
             return;
         }
+        static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        self.generation = GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut node = 0u32;
         for key in keys.split(' ') {
             self.has_acronyms |= key.starts_with(ACRONYM);
@@ -448,28 +435,76 @@ impl Trie {
         self.vocabulary.get(scratch.as_str()).copied()
     }
 
-    /// Leftmost-longest matches, not overlapping, in text order.
-    pub fn find(&self, units: &[Unit]) -> Vec<Hit> {
+    /// The ids a text word of `lang` can match: its stem's, its capitals' when written as an
+    /// acronym, and its own lowercase spelling's (for `exact` words).
+    fn word_ids(&self, lang: Lang, token: &Token) -> UnitIds {
+        let mut scratch = String::new();
+        let lower = normalize_apostrophes_cow(&token.lower);
+        let written = normalize_apostrophes(token.text);
+        [
+            self.vocabulary.get(&*stem(lang, &lower)).copied(),
+            (self.has_acronyms && is_acronym(&written))
+                .then(|| self.prefixed_id(&mut scratch, ACRONYM, &written))
+                .flatten(),
+            self.has_exact
+                .then(|| self.prefixed_id(&mut scratch, EXACT, &lower))
+                .flatten(),
+        ]
+    }
+
+    /// [`Trie::word_ids`] of every unit. A word's ids depend only on how it is written and on
+    /// the trie, so they are remembered per thread for each trie content: the same words come
+    /// back in every paragraph, and working ids out (stem, acronym test, three lookups) cost
+    /// more than the rest of matching.
+    fn unit_ids(&self, lang: Lang, units: &[Unit]) -> Vec<UnitIds> {
+        /// Words remembered per trie, and tries remembered, before starting afresh.
+        const WORDS: usize = 50_000;
+        const TRIES: usize = 16;
+        thread_local! {
+            static IDS: std::cell::RefCell<FastMap<u64, FastMap<Box<str>, UnitIds>>> =
+                Default::default();
+        }
+        IDS.with(|memory| {
+            let mut memory = memory.borrow_mut();
+            if memory.len() >= TRIES && !memory.contains_key(&self.generation) {
+                memory.clear();
+            }
+            let known = memory.entry(self.generation).or_default();
+            units
+                .iter()
+                .map(|unit| match &unit.written {
+                    Written::DottedAcronym(letters) => {
+                        let mut scratch = String::new();
+                        [
+                            self.vocabulary.get(&letters.to_lowercase()).copied(),
+                            self.has_acronyms
+                                .then(|| self.prefixed_id(&mut scratch, ACRONYM, letters))
+                                .flatten(),
+                            None,
+                        ]
+                    }
+                    Written::Word(token) => {
+                        if let Some(&ids) = known.get(token.text) {
+                            return ids;
+                        }
+                        let ids = self.word_ids(lang, token);
+                        if known.len() >= WORDS {
+                            known.clear();
+                        }
+                        known.insert(token.text.into(), ids);
+                        ids
+                    }
+                })
+                .collect()
+        })
+    }
+
+    /// Leftmost-longest matches of a text of `lang`, not overlapping, in text order.
+    pub fn find(&self, lang: Lang, units: &[Unit]) -> Vec<Hit> {
         if self.is_empty() {
             return Vec::new();
         }
-        let mut scratch = String::new();
-        let ids: Vec<[Option<u32>; 3]> = units
-            .iter()
-            .map(|u| {
-                [
-                    self.vocabulary.get(&*u.stem).copied(),
-                    u.acronym
-                        .as_deref()
-                        .filter(|_| self.has_acronyms)
-                        .and_then(|a| self.prefixed_id(&mut scratch, ACRONYM, a)),
-                    u.exact
-                        .as_deref()
-                        .filter(|_| self.has_exact)
-                        .and_then(|e| self.prefixed_id(&mut scratch, EXACT, e)),
-                ]
-            })
-            .collect();
+        let ids = self.unit_ids(lang, units);
         let mut hits = Vec::new();
         let mut first = 0;
         while first < units.len() {

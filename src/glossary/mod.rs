@@ -238,9 +238,9 @@ impl Glossary {
         if terms.is_empty() && bans.is_empty() {
             return Found::default();
         }
-        let units: Vec<Unit> = matcher::units_from_tokens(lang, tokens);
+        let units: Vec<Unit> = matcher::units_from_tokens(tokens);
         Found {
-            terms: find(terms, &units, text)
+            terms: find(terms, lang, &units, text)
                 .into_iter()
                 .map(|(entry, start, end, text)| Match {
                     entry,
@@ -249,7 +249,7 @@ impl Glossary {
                     text,
                 })
                 .collect(),
-            bans: find(bans, &units, text)
+            bans: find(bans, lang, &units, text)
                 .into_iter()
                 .map(|(ban, start, end, text)| BanMatch {
                     ban,
@@ -262,11 +262,11 @@ impl Glossary {
     }
 }
 
-fn find(trie: &Trie, units: &[Unit], text: &str) -> Vec<(usize, usize, usize, String)> {
+fn find(trie: &Trie, lang: Lang, units: &[Unit], text: &str) -> Vec<(usize, usize, usize, String)> {
     if trie.is_empty() {
         return Vec::new();
     }
-    let hits = trie.find(units);
+    let hits = trie.find(lang, units);
     if hits.is_empty() {
         return Vec::new();
     }
@@ -417,6 +417,46 @@ mod tests {
             found(Lang::Ru, "Нацбанк снизил учетную ставку до 13%."),
             [(0, "учетную ставку".to_string())]
         );
+    }
+
+    #[test]
+    fn remembered_word_ids_follow_the_glossary_they_came_from() {
+        let text = "Нацбанк знизив облікову ставку; США і Сили оборони.";
+        let full = glossary();
+        let narrow = Glossary::new(
+            vec![entry(&[
+                (Lang::En, &["Defense Forces"]),
+                (Lang::Uk, &["Сили оборони"]),
+            ])],
+            Vec::new(),
+        );
+        // The same words, in one thread, through two glossaries in turn: each answers from
+        // its own forms, whatever the other remembered.
+        for _ in 0..2 {
+            let texts = |g: &Glossary| -> Vec<String> {
+                g.find_terms(Lang::Uk, text)
+                    .into_iter()
+                    .map(|m| m.text)
+                    .collect()
+            };
+            assert_eq!(texts(&full), ["облікову ставку", "США", "Сили оборони"]);
+            assert_eq!(texts(&narrow), ["Сили оборони"]);
+        }
+        // A trie that gains a form is another trie: what it remembered is not reused.
+        let mut trie = matcher::Trie::default();
+        let stems = matcher::form_keys(Lang::Uk, "Сили оборони", Mode::Inflected);
+        trie.insert(stems.as_deref().unwrap_or_default(), 0);
+        let tokens = crate::facts::tokens::tokenize(text);
+        let units = matcher::units_from_tokens(&tokens);
+        assert_eq!(trie.find(Lang::Uk, &units).len(), 1);
+        let stems = matcher::form_keys(Lang::Uk, "облікова ставка", Mode::Inflected);
+        trie.insert(stems.as_deref().unwrap_or_default(), 1);
+        let targets: Vec<usize> = trie
+            .find(Lang::Uk, &units)
+            .iter()
+            .map(|h| h.target)
+            .collect();
+        assert_eq!(targets, [1, 0]);
     }
 
     #[test]
