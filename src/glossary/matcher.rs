@@ -242,9 +242,10 @@ fn dotted_acronym<'t, 'a>(
 ) -> Option<(&'t Token<'a>, String, usize)> {
     let single_capital = |i: usize| {
         tokens.get(i).is_some_and(|t| {
+            let mut letters = t.text.chars();
             t.kind == TokenKind::Word
-                && t.text.chars().count() == 1
-                && t.text.chars().all(char::is_uppercase)
+                && letters.next().is_some_and(char::is_uppercase)
+                && letters.next().is_none()
         })
     };
     let dot_touching = |i: usize| {
