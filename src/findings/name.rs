@@ -110,7 +110,6 @@ fn version<'a>(
             read.analysis.names.iter().map(Cow::Borrowed).collect(),
             &read.glossary_found.terms,
             glossary,
-            &read.paragraph.text,
             lang,
         );
         located.extend(found.into_iter().map(|name| Located {
@@ -149,7 +148,6 @@ fn with_glossary<'a>(
     mut found: Vec<Cow<'a, Name>>,
     matches: &[Match],
     glossary: &Glossary,
-    text: &str,
     lang: Lang,
 ) -> Vec<Cow<'a, Name>> {
     for m in matches {
@@ -169,7 +167,7 @@ fn with_glossary<'a>(
         if overlapping {
             continue;
         }
-        let extracted = names::analyze(&m.text, lang).names.into_iter().next();
+        let extracted = name_in_match(&m.text, lang);
         let words = extracted
             .as_ref()
             .map(|n| n.words.clone())
@@ -181,11 +179,8 @@ fn with_glossary<'a>(
         found.push(Cow::Owned(Name {
             start: m.start,
             end: m.end,
-            text: text
-                .chars()
-                .skip(m.start)
-                .take(m.end.saturating_sub(m.start))
-                .collect(),
+            // The match's text is the paragraph's characters `m.start..m.end`.
+            text: m.text.clone(),
             words,
             concepts,
             acronym: extracted.is_some_and(|n| n.acronym),
@@ -195,6 +190,32 @@ fn with_glossary<'a>(
     }
     found.sort_by_key(|n| (n.start, n.end));
     found
+}
+
+/// The first name the extractor reads in the words of a glossary match, remembered per thread:
+/// the same glossary names ("США", "Сили оборони") come back in paragraph after paragraph.
+fn name_in_match(text: &str, lang: Lang) -> Option<Name> {
+    type Remembered = crate::hashing::FastMap<Box<str>, Option<Name>>;
+    /// Matches remembered per language before the memory starts afresh.
+    const CAPACITY: usize = 10_000;
+    thread_local! {
+        static NAMES: std::cell::RefCell<[Remembered; Lang::ALL.len()]> = Default::default();
+    }
+    let slot = lang.index();
+    let remembered = NAMES.with(|names| names.borrow().get(slot)?.get(text).cloned());
+    if let Some(name) = remembered {
+        return name;
+    }
+    let name = names::analyze(text, lang).names.into_iter().next();
+    NAMES.with(|names| {
+        if let Some(memory) = names.borrow_mut().get_mut(slot) {
+            if memory.len() >= CAPACITY {
+                memory.clear();
+            }
+            memory.insert(text.into(), name.clone());
+        }
+    });
+    name
 }
 
 /// How `name` appears in `version`, preferring a name not yet used by another slot.
@@ -719,7 +740,7 @@ mod tests {
         assert!(extracted.iter().any(|n| n.text == "Київ" && !n.confident));
         let matches = vec![found_at(text, 0, "Київ"), found_at(text, 0, "Києві")];
         let extracted = extracted.into_iter().map(Cow::Owned).collect();
-        let marked = with_glossary(extracted, &matches, &glossary, text, Lang::Uk);
+        let marked = with_glossary(extracted, &matches, &glossary, Lang::Uk);
         let texts: Vec<(&str, Option<usize>, bool)> = marked
             .iter()
             .map(|n| (n.text.as_str(), n.entry, n.confident))
@@ -735,11 +756,28 @@ mod tests {
     }
 
     #[test]
+    fn remembered_glossary_names_are_those_read_afresh_in_each_language() {
+        for _ in 0..2 {
+            for (text, lang) in [
+                ("Кім Чен Ин", Lang::Uk),
+                ("Ким Чен Ын", Lang::Ru),
+                ("Kim Jong Un", Lang::En),
+                ("ППО", Lang::Uk),
+                ("Сили оборони", Lang::Uk),
+                ("Сили оборони", Lang::Ru),
+            ] {
+                let afresh = names::analyze(text, lang).names.into_iter().next();
+                assert_eq!(name_in_match(text, lang), afresh, "{text} {lang:?}");
+            }
+        }
+    }
+
+    #[test]
     fn a_glossary_match_the_extractor_missed_becomes_a_name_and_terms_are_ignored() {
         let glossary = glossary();
         let text = "Сили ППО збили 38 ракет над київськими околицями.";
         let matches = vec![found_at(text, 1, "ППО"), found_at(text, 0, "київськими")];
-        let marked = with_glossary(Vec::new(), &matches, &glossary, text, Lang::Uk);
+        let marked = with_glossary(Vec::new(), &matches, &glossary, Lang::Uk);
         // Entry 1 has a lowercase form: a term, the `term` check's job.
         assert_eq!(marked.len(), 1);
         assert_eq!(marked[0].text, "київськими");
