@@ -772,7 +772,7 @@ fn known_word(lang: Lang, lower: &str, ask_never_a_name: bool) -> Known {
     thread_local! {
         static KNOWN: std::cell::RefCell<[Memory; 3]> = Default::default();
     }
-    let slot = lang_slot(lang);
+    let slot = lang.index();
     let remembered = KNOWN.with(|known| {
         known
             .borrow()
@@ -809,15 +809,6 @@ fn known_word(lang: Lang, lower: &str, ask_never_a_name: bool) -> Known {
         memory.insert(lower.into(), known);
     });
     known
-}
-
-/// Index of a language in per-language arrays.
-fn lang_slot(lang: Lang) -> usize {
-    match lang {
-        Lang::En => 0,
-        Lang::Uk => 1,
-        Lang::Ru => 2,
-    }
 }
 
 /// "U.S.", "U.K.": single capitals each followed by a full stop; returns the index of the
@@ -1138,7 +1129,7 @@ pub fn word_keys(lower: &str, lang: Lang) -> Keys {
     thread_local! {
         static KEYS: std::cell::RefCell<[Known; 3]> = Default::default();
     }
-    let slot = lang_slot(lang);
+    let slot = lang.index();
     let known = KEYS.with(|known| {
         known
             .borrow()

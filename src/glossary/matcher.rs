@@ -44,11 +44,7 @@ pub fn stem(lang: Lang, lower: &str) -> Rc<str> {
         static STEMS: std::cell::RefCell<[FastMap<String, Rc<str>>; 3]> =
             std::cell::RefCell::new(Default::default());
     }
-    let slot = match lang {
-        Lang::En => 0,
-        Lang::Uk => 1,
-        Lang::Ru => 2,
-    };
+    let slot = lang.index();
     let remembered = STEMS.with(|stems| {
         stems
             .borrow()

@@ -109,14 +109,6 @@ pub struct Glossary {
     banned: [Trie; 3],
 }
 
-fn slot(lang: Lang) -> usize {
-    match lang {
-        Lang::En => 0,
-        Lang::Uk => 1,
-        Lang::Ru => 2,
-    }
-}
-
 impl Glossary {
     pub fn from_entries(entries: Vec<Entry>) -> Glossary {
         Glossary::new(entries, Vec::new())
@@ -172,7 +164,7 @@ impl Glossary {
             };
             for form in &ban.forms {
                 if let Some(keys) = matcher::form_keys(ban.lang, form, mode) {
-                    banned[slot(ban.lang)].insert(&keys, index);
+                    banned[ban.lang.index()].insert(&keys, index);
                 }
             }
         }
@@ -221,7 +213,7 @@ impl Glossary {
 
     /// Terms and bans at once: the text is split into words and stemmed once for both.
     pub fn find_all(&self, lang: Lang, text: &str) -> Found {
-        if self.terms[slot(lang)].is_empty() && self.banned[slot(lang)].is_empty() {
+        if self.terms[lang.index()].is_empty() && self.banned[lang.index()].is_empty() {
             return Found::default();
         }
         self.find_all_in_tokens(lang, text, &crate::facts::tokens::tokenize(text))
@@ -234,7 +226,7 @@ impl Glossary {
         text: &str,
         tokens: &[crate::facts::tokens::Token],
     ) -> Found {
-        let (terms, bans) = (&self.terms[slot(lang)], &self.banned[slot(lang)]);
+        let (terms, bans) = (&self.terms[lang.index()], &self.banned[lang.index()]);
         if terms.is_empty() && bans.is_empty() {
             return Found::default();
         }
