@@ -6,7 +6,7 @@
 //! operations instead of a merge.
 
 use super::anchors::{classify, AnchorKind, NAME_PREFIX};
-use super::cost::{anchor_cost, anchor_weights, total_anchor_cost};
+use super::cost::{anchor_cost, anchor_weights, total_anchor_cost, MISSING_PENALTY_CAP};
 use super::ParagraphFeatures;
 use crate::hashing::FastMap;
 
@@ -326,6 +326,27 @@ fn insert(bits: &mut Bits, id: u32) {
     }
 }
 
+/// `value` (≥ 0) added `times` times to 0, one addition at a time; the additions stop once
+/// the sum reaches `cap`, since the caller adds only non-negative values after it and then
+/// caps the total at `cap`: rounding is monotonic, so the capped result is the same.
+#[inline(always)]
+fn repeated_sum(value: f32, times: u32, cap: f32) -> f32 {
+    let mut sum = 0.0f32;
+    for _ in 0..times {
+        if sum >= cap {
+            break;
+        }
+        sum += value;
+    }
+    sum
+}
+
+/// Word `n` of a set of `W` words (0 past the end).
+#[inline(always)]
+fn word_of<const W: usize>(bits: &[u64; W], n: usize) -> u64 {
+    bits.get(n).copied().unwrap_or(0)
+}
+
 /// Word `n` of `bits` (0 past the end).
 #[inline(always)]
 fn word(bits: &Bits, n: usize) -> u64 {
@@ -437,9 +458,14 @@ impl BitSets {
         let mut shared = 0.0f32;
         let mut missing = 0.0f32;
         let mut shared_names = 0u32;
-        // Stems (as bit sets) with a short name or a longer form left on each side.
-        let mut short_stems = [0u64; 2];
-        let mut long_stems = [0u64; 2];
+        // Pairable short names and longer forms left on each side, per word.
+        let mut alone_shorts = [[0u64; W]; 2];
+        let mut alone_longs = [[0u64; W]; 2];
+        // When quotes and strong facts cost the same when missing and weak facts nothing, the
+        // sum in id order is that one penalty added once per such anchor, so counting them is
+        // enough.
+        let penalties_are_uniform = quote.1 == fact.1 && weak_fact.1 == 0.0;
+        let mut penalized = 0u32;
         for n in 0..W {
             let (present_first, present_second) =
                 (word(&first.present, n), word(&second.present, n));
@@ -471,35 +497,58 @@ impl BitSets {
                 };
                 common ^= bit;
             }
-            let mut alone_others = (alone_first | alone_second) & !names;
-            while alone_others != 0 {
-                let bit = alone_others & alone_others.wrapping_neg();
-                missing += if quotes & bit != 0 {
-                    quote.1
-                } else if (strong_first | strong_second) & bit != 0 {
-                    fact.1
-                } else {
-                    weak_fact.1
-                };
-                alone_others ^= bit;
+            let alone_others = (alone_first | alone_second) & !names;
+            if penalties_are_uniform {
+                penalized += (alone_others & (quotes | strong_first | strong_second)).count_ones();
+            } else {
+                let mut alone_others = alone_others;
+                while alone_others != 0 {
+                    let bit = alone_others & alone_others.wrapping_neg();
+                    missing += if quotes & bit != 0 {
+                        quote.1
+                    } else if (strong_first | strong_second) & bit != 0 {
+                        fact.1
+                    } else {
+                        weak_fact.1
+                    };
+                    alone_others ^= bit;
+                }
             }
             let (shorts, longs) = (
                 word(&self.pairable_shorts, n),
                 word(&self.pairable_longs, n),
             );
             for (side, alone) in [alone_first, alone_second].into_iter().enumerate() {
-                if let (Some(short), Some(long)) =
-                    (short_stems.get_mut(side), long_stems.get_mut(side))
-                {
-                    *short |= self.stems_of(n, alone & shorts);
-                    *long |= self.stems_of(n, alone & longs);
+                if let (Some(short), Some(long)) = (
+                    alone_shorts
+                        .get_mut(side)
+                        .and_then(|words| words.get_mut(n)),
+                    alone_longs.get_mut(side).and_then(|words| words.get_mut(n)),
+                ) {
+                    *short = alone & shorts;
+                    *long = alone & longs;
                 }
             }
         }
+        if penalties_are_uniform {
+            missing = repeated_sum(fact.1, penalized, MISSING_PENALTY_CAP);
+        }
         // A pairable stem has one short name, so the other side holds only longer forms of
-        // it, and the short name meets one of them.
-        let pairs = (short_stems[0] & long_stems[1]).count_ones()
-            + (short_stems[1] & long_stems[0]).count_ones();
+        // it, and the short name meets one of them. Stems are looked up only when a short
+        // name of one side and a longer form of the other are both left.
+        let stems = |ids: &[u64; W]| -> u64 {
+            (0..W).fold(0, |stems, n| stems | self.stems_of(n, word_of(ids, n)))
+        };
+        let any = |ids: &[u64; W]| ids.iter().any(|&w| w != 0);
+        let pairs_of = |shorts: &[u64; W], longs: &[u64; W]| -> u32 {
+            if any(shorts) && any(longs) {
+                (stems(shorts) & stems(longs)).count_ones()
+            } else {
+                0
+            }
+        };
+        let pairs = pairs_of(&alone_shorts[0], &alone_longs[1])
+            + pairs_of(&alone_shorts[1], &alone_longs[0]);
         let unmatched_names =
             [first.names, second.names].map(|names| names.saturating_sub(shared_names) as usize);
         Some(total_anchor_cost(
