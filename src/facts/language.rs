@@ -448,7 +448,9 @@ fn letter_shape(c: char) -> Option<(Script, Option<char>)> {
 /// The words of a text, with whether each stands inside quotation marks; their lowercase
 /// spellings go to `lowercase`.
 fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
-    let mut words = Vec::new();
+    // News words average six or more bytes with their space: one allocation, not a
+    // doubling series.
+    let mut words = Vec::with_capacity(text.len() / 6 + 1);
     let mut depth: usize = 0;
     for chunk in text.split_whitespace() {
         if is_address(chunk) {

@@ -90,8 +90,16 @@ struct Family {
     /// whose alphabets have it.
     letters: Vec<char>,
     letter_langs: Vec<Vec<usize>>,
-    /// Trigram → (language index, rank in that language's profile).
-    trigram_ranks: FastMap<u64, Vec<(usize, usize)>>,
+    /// Position in `letters` of each ASCII character and each of the Cyrillic block.
+    ascii_positions: [Option<u16>; 128],
+    cyrillic_positions: [Option<u16>; 256],
+    /// Trigram (see [`pack`]) → its entries in `ranks`, as a range.
+    trigram_ranks: FastMap<u64, (u32, u32)>,
+    /// (language index, rank in that language's profile) of the trigrams, one trigram's
+    /// contiguous: one flat array instead of a vector per trigram.
+    ranks: Vec<(u8, u16)>,
+    /// The index in `langs` of each language, by `Lang as usize`.
+    lang_indices: Vec<Option<u8>>,
     /// Languages (indices into `langs`) with a profile here.
     profiled: Vec<bool>,
     /// Characters every counter of whatlang's script detection gives to this script and no
@@ -117,24 +125,67 @@ impl Family {
                 by_letter.entry(letter).or_default().push(index);
             }
         }
-        let (letters, letter_langs) = by_letter.into_iter().unzip();
-        let mut trigram_ranks: FastMap<u64, Vec<(usize, usize)>> = FastMap::default();
+        let (letters, letter_langs): (Vec<char>, _) = by_letter.into_iter().unzip();
+        let mut lang_indices = vec![None; Lang::all().len()];
+        for (index, &lang) in langs.iter().enumerate() {
+            if let Some(slot) = lang_indices.get_mut(lang as usize) {
+                *slot = u8::try_from(index).ok();
+            }
+        }
+        let mut ascii_positions = [None; 128];
+        let mut cyrillic_positions = [None; 256];
+        for (position, &letter) in letters.iter().enumerate() {
+            let code = letter as usize;
+            let slot = match code {
+                0..0x80 => ascii_positions.get_mut(code),
+                0x400..0x500 => cyrillic_positions.get_mut(code - 0x400),
+                _ => None,
+            };
+            if let (Some(slot), Ok(position)) = (slot, u16::try_from(position)) {
+                *slot = Some(position);
+            }
+        }
         let mut profiled = vec![false; langs.len()];
+        let mut profile_trigrams: Vec<(u8, Vec<u64>)> = Vec::new();
         for &(lang, profile) in profiles {
-            let Some(index) = index_of(lang) else {
+            let Some(index) = index_of(lang).and_then(|i| u8::try_from(i).ok()) else {
                 continue;
             };
-            if let Some(flag) = profiled.get_mut(index) {
+            if let Some(flag) = profiled.get_mut(usize::from(index)) {
                 *flag = true;
             }
             let chars: Vec<char> = profile.chars().collect();
-            for (rank, trigram) in chars.chunks_exact(3).enumerate() {
-                if let [a, b, c] = *trigram {
-                    trigram_ranks
-                        .entry(pack(a, b, c))
-                        .or_default()
-                        .push((index, rank));
+            let keys = chars
+                .chunks_exact(3)
+                .filter_map(|trigram| match *trigram {
+                    [a, b, c] => pack(a, b, c).map(index_key),
+                    _ => None,
+                })
+                .collect();
+            profile_trigrams.push((index, keys));
+        }
+        // Counted first, then laid out: each trigram's entries contiguous in `ranks`.
+        let mut trigram_ranks: FastMap<u64, (u32, u32)> = FastMap::default();
+        for key in profile_trigrams.iter().flat_map(|(_, keys)| keys) {
+            trigram_ranks.entry(*key).or_default().1 += 1;
+        }
+        let mut laid_out = 0;
+        for (start, next) in trigram_ranks.values_mut() {
+            *start = laid_out;
+            laid_out += *next;
+            *next = *start;
+        }
+        let mut ranks = vec![(0u8, 0u16); laid_out as usize];
+        for (index, keys) in &profile_trigrams {
+            for (rank, key) in keys.iter().enumerate() {
+                let Some((_, next)) = trigram_ranks.get_mut(key) else {
+                    continue;
+                };
+                if let (Some(slot), Ok(rank)) = (ranks.get_mut(*next as usize), u16::try_from(rank))
+                {
+                    *slot = (*index, rank);
                 }
+                *next += 1;
             }
         }
         Family {
@@ -142,10 +193,36 @@ impl Family {
             langs,
             letters,
             letter_langs,
+            ascii_positions,
+            cyrillic_positions,
+            lang_indices,
             trigram_ranks,
+            ranks,
             profiled,
             only_this_script,
         }
+    }
+}
+
+impl Family {
+    /// The index of `lang` in `langs`.
+    fn index_of(&self, lang: Lang) -> Option<usize> {
+        self.lang_indices
+            .get(lang as usize)
+            .copied()
+            .flatten()
+            .map(usize::from)
+    }
+
+    /// Where `c` is in `letters`: looked up in a table for ASCII and the Cyrillic block.
+    fn letter_position(&self, c: char) -> Option<usize> {
+        let code = c as usize;
+        let listed = match code {
+            0..0x80 => self.ascii_positions.get(code),
+            0x400..0x500 => self.cyrillic_positions.get(code - 0x400),
+            _ => return self.letters.binary_search(&c).ok(),
+        };
+        listed.copied().flatten().map(usize::from)
     }
 }
 
@@ -193,16 +270,38 @@ fn is_stop_char(c: char) -> bool {
     matches!(c, '\u{0000}'..='\u{0040}' | '\u{005b}'..='\u{0060}' | '\u{007b}'..='\u{007e}')
 }
 
-/// A trigram as one number ordered as whatlang orders its trigrams (by characters in turn):
-/// a character fits in 21 bits.
-fn pack(a: char, b: char, c: char) -> u64 {
-    (u64::from(a) << 42) | (u64::from(b) << 21) | u64::from(c)
+/// A trigram as one number ordered as whatlang orders its trigrams (by characters in turn),
+/// for characters of the Basic Multilingual Plane (all those of Latin and Cyrillic script):
+/// 16 bits each, which leaves the top 16 bits of the number for a count.
+fn pack(a: char, b: char, c: char) -> Option<u64> {
+    let bits = |c: char| u16::try_from(u32::from(c)).ok().map(u64::from);
+    Some((bits(a)? << 32) | (bits(b)? << 16) | bits(c)?)
 }
+
+/// A trigram as a key of `Family::trigram_ranks`: [`FastHasher`](crate::hashing::FastHasher)
+/// spreads high bits poorly into the low bits that pick a bucket, and a packed trigram's
+/// low bits are its last character only: mixed (bijectively) first, trigrams with the same
+/// last letter do not crowd into the same buckets.
+fn index_key(trigram: u64) -> u64 {
+    let mixed = trigram.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    mixed ^ (mixed >> 29)
+}
+
+const TRIGRAM_BITS: u32 = 48;
+const TRIGRAM_MASK: u64 = (1 << TRIGRAM_BITS) - 1;
+/// Most languages a family may hold, and most letters its alphabets may have, for the
+/// scores kept on the stack; a larger family is left to whatlang.
+const MAX_LANGS: usize = 40;
+const MAX_LETTERS: usize = 192;
 
 /// whatlang's combined detection of `text` among `family`'s languages (those in `allowed`,
 /// or all), or `None` when this text is not one whose answer this function reproduces:
 /// then the caller asks whatlang.
 fn detect_in(family: &Family, allowed: Option<&[Lang]>, text: &str) -> Option<Option<Info>> {
+    // Trigram counts are kept in 16 bits (see `pack`); longer texts are whatlang's.
+    if text.len() >= 1 << (64 - TRIGRAM_BITS) {
+        return None;
+    }
     let mut letters_of_script = 0usize;
     for c in text.chars() {
         if is_stop_char(c) {
@@ -216,40 +315,78 @@ fn detect_in(family: &Family, allowed: Option<&[Lang]>, text: &str) -> Option<Op
     if letters_of_script == 0 {
         return None;
     }
+    let lang_count = family.langs.len();
+    if lang_count > MAX_LANGS || family.letters.len() > MAX_LETTERS {
+        return None;
+    }
     let is_allowed = |index: usize| {
         family
             .langs
             .get(index)
             .is_some_and(|lang| allowed.is_none_or(|list| list.contains(lang)))
     };
-    if (0..family.langs.len()).any(|i| is_allowed(i) && !family.profiled.get(i).is_some_and(|&p| p))
-    {
+    if (0..lang_count).any(|i| is_allowed(i) && !family.profiled.get(i).is_some_and(|&p| p)) {
         return None;
     }
-    // No character of the script lowercases differently in context (only Greek sigma does).
-    let lower: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
 
-    // Alphabet scores (`alphabets::common::generic_alphabet_calculate_scores`).
-    let mut letter_scores = vec![0usize; family.letters.len()];
+    // One pass over the lowercase text (no character of the script lowercases differently
+    // in context: only Greek sigma does) for both the alphabet scores
+    // (`alphabets::common::generic_alphabet_calculate_scores`) and the trigrams
+    // (`trigrams::detection`): a stop character is a space in the trigram stream, which
+    // ends with one.
+    let mut letter_scores = [0u32; MAX_LETTERS];
     let mut counted = 0usize;
-    for &c in lower.iter().filter(|&&c| !is_stop_char(c)) {
-        counted += 1;
-        if let Ok(position) = family.letters.binary_search(&c) {
-            if let Some(score) = letter_scores.get_mut(position) {
-                *score += 2;
+    let mut trigrams: Vec<u64> = Vec::with_capacity(text.len() + 1);
+    let mut first = ' ';
+    let mut second: Option<char> = None;
+    let mut packable = true;
+    let mut push = |third: char| match second {
+        None => second = Some(third),
+        Some(middle) => {
+            if !(middle == ' ' && (first == ' ' || third == ' ')) {
+                match pack(first, middle, third) {
+                    Some(trigram) => trigrams.push(trigram),
+                    None => packable = false,
+                }
             }
+            first = middle;
+            second = Some(third);
+        }
+    };
+    let mut visit = |lower: char| {
+        if is_stop_char(lower) {
+            push(' ');
+            return;
+        }
+        counted += 1;
+        if let Some(score) = family
+            .letter_position(lower)
+            .and_then(|position| letter_scores.get_mut(position))
+        {
+            *score += 2;
+        }
+        push(lower);
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            visit(c.to_ascii_lowercase());
+        } else {
+            super::each_lowercase(c, &mut visit);
         }
     }
-    if counted == 0 {
+    visit(' ');
+    if counted == 0 || !packable {
         return None;
     }
-    let mut lang_scores = vec![0usize; family.langs.len()];
+
+    let mut lang_scores = [0usize; MAX_LANGS];
     let mut common_score = 0usize;
     for (langs, &score) in family.letter_langs.iter().zip(&letter_scores) {
         if score == 0 {
             continue;
         }
-        if langs.len() == family.langs.len() {
+        let score = score as usize;
+        if langs.len() == lang_count {
             common_score += score;
         } else {
             for &lang in langs {
@@ -259,63 +396,75 @@ fn detect_in(family: &Family, allowed: Option<&[Lang]>, text: &str) -> Option<Op
             }
         }
     }
-    let mut alphabet_scores: Vec<(Lang, usize)> = family
-        .langs
-        .iter()
-        .zip(&lang_scores)
-        .enumerate()
-        .filter(|&(index, _)| is_allowed(index))
-        .map(|(_, (&lang, &score))| (lang, (score + common_score).saturating_sub(counted)))
-        .collect();
+    let mut alphabet_buffer = [(Lang::Eng, 0usize); MAX_LANGS];
+    let mut allowed_count = 0;
+    for (index, (&lang, &score)) in family.langs.iter().zip(&lang_scores).enumerate() {
+        if !is_allowed(index) {
+            continue;
+        }
+        if let Some(slot) = alphabet_buffer.get_mut(allowed_count) {
+            *slot = (lang, (score + common_score).saturating_sub(counted));
+            allowed_count += 1;
+        }
+    }
+    let alphabet_scores = alphabet_buffer.get_mut(..allowed_count)?;
     alphabet_scores.sort_unstable_by_key(|&(_, score)| Reverse(score));
 
-    // Trigram distances (`trigrams::detection`), summed from the text's side.
-    let mut trigrams: Vec<u64> = Vec::with_capacity(lower.len() + 1);
-    let mut stream = lower
-        .iter()
-        .map(|&c| if is_stop_char(c) { ' ' } else { c })
-        .chain(Some(' '));
-    let mut first = ' ';
-    let mut second = stream.next().unwrap_or(' ');
-    for third in stream {
-        if !(second == ' ' && (first == ' ' || third == ' ')) {
-            trigrams.push(pack(first, second, third));
-        }
-        first = second;
-        second = third;
-    }
+    // Each distinct trigram once, its count in the top bits: sorting these numbers in
+    // descending order ranks the trigrams as whatlang does (most frequent first, ties by
+    // trigram, descending).
     trigrams.sort_unstable();
-    let mut ranked: Vec<(u32, u64)> = Vec::with_capacity(trigrams.len());
-    for trigram in trigrams {
-        match ranked.last_mut() {
-            Some((count, last)) if *last == trigram => *count += 1,
-            _ => ranked.push((1, trigram)),
+    let mut distinct = 0usize;
+    for read in 0..trigrams.len() {
+        let Some(&trigram) = trigrams.get(read) else {
+            break;
+        };
+        match distinct
+            .checked_sub(1)
+            .and_then(|last| trigrams.get_mut(last))
+        {
+            Some(last) if *last & TRIGRAM_MASK == trigram => *last += 1 << TRIGRAM_BITS,
+            _ => {
+                if let Some(slot) = trigrams.get_mut(distinct) {
+                    *slot = trigram | 1 << TRIGRAM_BITS;
+                }
+                distinct += 1;
+            }
         }
     }
-    // Most frequent first, ties by trigram, descending: whatlang's order.
-    ranked.sort_unstable_by(|a, b| b.cmp(a));
-    ranked.truncate(TEXT_TRIGRAMS_SIZE);
-    let unique = ranked.len() as i64;
+    trigrams.truncate(distinct);
+    trigrams.reverse();
+    // Short texts repeat no trigram: then they are in order already.
+    if !trigrams.is_sorted_by(|a, b| a >= b) {
+        trigrams.sort_unstable_by(|a, b| b.cmp(a));
+    }
+    trigrams.truncate(TEXT_TRIGRAMS_SIZE);
+    let unique = trigrams.len() as i64;
     if unique == 0 {
         return None;
     }
     // A profile trigram costs |rank in text − rank in profile| when the text has it, the
     // maximum otherwise: the total is the maximum for all, less what found trigrams save.
-    let mut saved = vec![0i64; family.langs.len()];
-    for (text_rank, (_, trigram)) in ranked.iter().enumerate() {
-        let Some(ranks) = family.trigram_ranks.get(trigram) else {
+    let mut saved = [0i64; MAX_LANGS];
+    for (text_rank, ranked) in trigrams.iter().enumerate() {
+        let Some(&(start, end)) = family.trigram_ranks.get(&index_key(ranked & TRIGRAM_MASK))
+        else {
             continue;
         };
-        for &(lang, profile_rank) in ranks {
-            if let Some(total) = saved.get_mut(lang) {
-                *total += MAX_TRIGRAM_DISTANCE - (text_rank as i64 - profile_rank as i64).abs();
+        let entries = family
+            .ranks
+            .get(start as usize..end as usize)
+            .unwrap_or_default();
+        for &(lang, profile_rank) in entries {
+            if let Some(total) = saved.get_mut(usize::from(lang)) {
+                *total += MAX_TRIGRAM_DISTANCE - (text_rank as i64 - i64::from(profile_rank)).abs();
             }
         }
     }
     let max_distance = unique * MAX_TRIGRAM_DISTANCE;
-    // Indexed by `Lang as usize`, as whatlang indexes its scores.
-    let mut trigram_scores = vec![0.0f64; Lang::all().len()];
-    for (index, (&lang, saved)) in family.langs.iter().zip(&saved).enumerate() {
+    // Indexed as `family.langs`.
+    let mut trigram_scores = [0.0f64; MAX_LANGS];
+    for (index, saved) in saved.iter().take(lang_count).enumerate() {
         if !is_allowed(index) {
             continue;
         }
@@ -328,7 +477,7 @@ fn detect_in(family: &Family, allowed: Option<&[Lang]>, text: &str) -> Option<Op
             // whatlang's unsigned arithmetic cannot give this; never happens.
             return None;
         }
-        if let Some(score) = trigram_scores.get_mut(lang as usize) {
+        if let Some(score) = trigram_scores.get_mut(index) {
             *score = (max_distance - distance) as f64 / max_distance as f64;
         }
     }
@@ -336,21 +485,24 @@ fn detect_in(family: &Family, allowed: Option<&[Lang]>, text: &str) -> Option<Op
     // Combined scores (`combined::raw_detect`).
     let alphabet_weight = (-(counted as f64 / 300.0) + 2.0 / 3.0).clamp(1.0 / 3.0, 2.0 / 3.0);
     let trigram_weight = 1.0 - alphabet_weight;
-    let mut scores: Vec<(Lang, f64)> = alphabet_scores
-        .iter()
-        .map(|&(lang, raw)| {
-            let alphabet = raw as f64 / counted as f64;
-            let trigram = trigram_scores.get(lang as usize).copied().unwrap_or(0.0);
-            (lang, alphabet * alphabet_weight + trigram * trigram_weight)
-        })
-        .collect();
+    let mut score_buffer = [(Lang::Eng, 0.0f64); MAX_LANGS];
+    for (slot, &(lang, raw)) in score_buffer.iter_mut().zip(alphabet_scores.iter()) {
+        let alphabet = raw as f64 / counted as f64;
+        let trigram = family
+            .index_of(lang)
+            .and_then(|index| trigram_scores.get(index))
+            .copied()
+            .unwrap_or(0.0);
+        *slot = (lang, alphabet * alphabet_weight + trigram * trigram_weight);
+    }
+    let scores = score_buffer.get_mut(..allowed_count)?;
     scores.sort_unstable_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(Ordering::Less));
-    let mut best = scores.into_iter();
-    let Some((lang, score)) = best.next() else {
+    let mut best = scores.iter();
+    let Some(&(lang, score)) = best.next() else {
         return Some(None);
     };
     let confidence = match best.next() {
-        Some((_, second)) => confidence(score, second, unique as usize),
+        Some(&(_, second)) => confidence(score, second, unique as usize),
         None => 1.0,
     };
     Some(Some(Info::new(family.script, lang, confidence)))
