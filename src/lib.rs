@@ -21,6 +21,7 @@ pub mod glossary;
 pub mod hashing;
 pub mod input;
 pub mod lang;
+pub mod memo;
 pub mod paragraphs;
 pub mod report;
 

@@ -87,33 +87,13 @@ pub fn features_from_tokens(
 /// names recur through an article and an archive, and transliterating them is most of the
 /// cost of the anchors.
 fn name_anchor(word: &str, lang: Lang) -> Option<String> {
-    type Remembered = crate::hashing::FastMap<Box<str>, Option<Box<str>>>;
-    /// Words remembered per language before the memory starts afresh.
-    const CAPACITY: usize = 20_000;
     thread_local! {
-        static ANCHORS: std::cell::RefCell<[Remembered; Lang::ALL.len()]> = Default::default();
+        static ANCHORS: crate::memo::Memory<Option<Box<str>>> = Default::default();
     }
-    let slot = lang.index();
-    let remembered = ANCHORS.with(|anchors| {
-        anchors.borrow().get(slot).and_then(|memory| {
-            memory
-                .get(word)
-                .map(|anchor| anchor.as_deref().map(String::from))
-        })
-    });
-    if let Some(anchor) = remembered {
-        return anchor;
-    }
-    let anchor = name_skeleton(&lang.transliterate(word)).map(|s| format!("{NAME_PREFIX}{s}"));
-    ANCHORS.with(|anchors| {
-        if let Some(memory) = anchors.borrow_mut().get_mut(slot) {
-            if memory.len() >= CAPACITY {
-                memory.clear();
-            }
-            memory.insert(word.into(), anchor.as_deref().map(Box::from));
-        }
-    });
-    anchor
+    crate::memo::remembered(&ANCHORS, lang, word, 20_000, || {
+        name_skeleton(&lang.transliterate(word)).map(|s| format!("{NAME_PREFIX}{s}").into())
+    })
+    .map(String::from)
 }
 
 /// Words likely to be names: capitalized words that do not start a sentence, and, in a

@@ -195,27 +195,12 @@ fn with_glossary<'a>(
 /// The first name the extractor reads in the words of a glossary match, remembered per thread:
 /// the same glossary names ("США", "Сили оборони") come back in paragraph after paragraph.
 fn name_in_match(text: &str, lang: Lang) -> Option<Name> {
-    type Remembered = crate::hashing::FastMap<Box<str>, Option<Name>>;
-    /// Matches remembered per language before the memory starts afresh.
-    const CAPACITY: usize = 10_000;
     thread_local! {
-        static NAMES: std::cell::RefCell<[Remembered; Lang::ALL.len()]> = Default::default();
+        static NAMES: crate::memo::Memory<Option<Name>> = Default::default();
     }
-    let slot = lang.index();
-    let remembered = NAMES.with(|names| names.borrow().get(slot)?.get(text).cloned());
-    if let Some(name) = remembered {
-        return name;
-    }
-    let name = names::analyze(text, lang).names.into_iter().next();
-    NAMES.with(|names| {
-        if let Some(memory) = names.borrow_mut().get_mut(slot) {
-            if memory.len() >= CAPACITY {
-                memory.clear();
-            }
-            memory.insert(text.into(), name.clone());
-        }
-    });
-    name
+    crate::memo::remembered(&NAMES, lang, text, 10_000, || {
+        names::analyze(text, lang).names.into_iter().next()
+    })
 }
 
 /// How `name` appears in `version`, preferring a name not yet used by another slot.
