@@ -1136,6 +1136,19 @@ impl Parser<'_, '_> {
     }
 }
 
+/// Every word of a language's date table reads back as its meaning through the vocabulary:
+/// the fingerprint filter before the table must never turn a listed word away.
+#[cfg(test)]
+pub(crate) fn assert_table_reads_back(table: &WordTable, lang: Lang) {
+    let vocabulary = lang.dates();
+    let mut listed = 0;
+    for (word, meaning) in table.entries() {
+        assert_eq!(vocabulary.word(word), Some(meaning), "{word}");
+        listed += 1;
+    }
+    assert!(listed > 50, "{lang:?}: {listed}");
+}
+
 /// The keys of the dates in `text`, in order: what the tests of every language assert.
 #[cfg(test)]
 pub(crate) fn keys(text: &str, lang: Lang) -> Vec<String> {
