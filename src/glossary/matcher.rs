@@ -238,10 +238,12 @@ fn dotted_acronym<'t, 'a>(
 ) -> Option<(&'t Token<'a>, String, usize)> {
     let single_capital = |i: usize| {
         tokens.get(i).is_some_and(|t| {
+            // One character first: that is cheap, and most words fail it.
             let mut letters = t.text.chars();
+            let first = letters.next();
             t.kind == TokenKind::Word
-                && letters.next().is_some_and(char::is_uppercase)
                 && letters.next().is_none()
+                && first.is_some_and(char::is_uppercase)
         })
     };
     let dot_touching = |i: usize| {
@@ -432,6 +434,21 @@ impl Trie {
         self.vocabulary.get(scratch.as_str()).copied()
     }
 
+    /// The ids of a text's dotted acronym ("U.S." → "US"): as a word and as an acronym.
+    fn dotted_acronym_ids(&self, letters: &str) -> UnitIds {
+        if self.is_empty() {
+            return [None; 3];
+        }
+        let mut scratch = String::new();
+        [
+            self.vocabulary.get(&letters.to_lowercase()).copied(),
+            self.has_acronyms
+                .then(|| self.prefixed_id(&mut scratch, ACRONYM, letters))
+                .flatten(),
+            None,
+        ]
+    }
+
     /// The ids a text word of `lang` can match: its stem's, its capitals' when written as an
     /// acronym, and its own lowercase spelling's (for `exact` words).
     fn word_ids(&self, lang: Lang, token: &Token) -> UnitIds {
@@ -449,64 +466,23 @@ impl Trie {
         ]
     }
 
-    /// [`Trie::word_ids`] of every unit. A word's ids depend only on how it is written and on
-    /// the trie, so they are remembered per thread for each trie content: the same words come
-    /// back in every paragraph, and working ids out (stem, acronym test, three lookups) cost
-    /// more than the rest of matching.
-    fn unit_ids(&self, lang: Lang, units: &[Unit]) -> Vec<UnitIds> {
-        /// Words remembered per trie, and tries remembered, before starting afresh.
-        const WORDS: usize = 50_000;
-        const TRIES: usize = 16;
-        thread_local! {
-            static IDS: std::cell::RefCell<FastMap<u64, FastMap<Box<str>, UnitIds>>> =
-                Default::default();
-        }
-        IDS.with(|memory| {
-            let mut memory = memory.borrow_mut();
-            if memory.len() >= TRIES && !memory.contains_key(&self.generation) {
-                memory.clear();
-            }
-            let known = memory.entry(self.generation).or_default();
-            units
-                .iter()
-                .map(|unit| match &unit.written {
-                    Written::DottedAcronym(letters) => {
-                        let mut scratch = String::new();
-                        [
-                            self.vocabulary.get(&letters.to_lowercase()).copied(),
-                            self.has_acronyms
-                                .then(|| self.prefixed_id(&mut scratch, ACRONYM, letters))
-                                .flatten(),
-                            None,
-                        ]
-                    }
-                    Written::Word(token) => {
-                        if let Some(&ids) = known.get(token.text) {
-                            return ids;
-                        }
-                        let ids = self.word_ids(lang, token);
-                        if known.len() >= WORDS {
-                            known.clear();
-                        }
-                        known.insert(token.text.into(), ids);
-                        ids
-                    }
-                })
-                .collect()
-        })
-    }
-
     /// Leftmost-longest matches of a text of `lang`, not overlapping, in text order.
     pub fn find(&self, lang: Lang, units: &[Unit]) -> Vec<Hit> {
+        let [hits, _] = find_in_both([self, &Trie::default()], lang, units);
+        hits
+    }
+
+    /// [`Trie::find`] with each unit's ids already worked out (`ids[i][slot]`).
+    fn find_with_ids(&self, units: &[Unit], ids: &[[UnitIds; 2]], slot: usize) -> Vec<Hit> {
         if self.is_empty() {
             return Vec::new();
         }
-        let ids = self.unit_ids(lang, units);
+        let ids_at = |at: usize| ids.get(at).and_then(|both| both.get(slot));
         let mut hits = Vec::new();
         let mut first = 0;
         while first < units.len() {
             // Most words start no form: turn them away before setting anything up.
-            let starts_a_form = ids.get(first).is_some_and(|unit_ids| {
+            let starts_a_form = ids_at(first).is_some_and(|unit_ids| {
                 unit_ids
                     .iter()
                     .flatten()
@@ -520,7 +496,7 @@ impl Trie {
             let mut best: Option<Hit> = None;
             let mut at = first;
             while !active.is_empty() {
-                let (Some(unit), Some(unit_ids)) = (units.get(at), ids.get(at)) else {
+                let (Some(unit), Some(unit_ids)) = (units.get(at), ids_at(at)) else {
                     break;
                 };
                 if at > first && unit.break_before {
@@ -557,4 +533,66 @@ impl Trie {
         }
         hits
     }
+}
+
+/// [`Trie::find`] of two tries (a language's terms and bans) over the same units.
+///
+/// A word's ids depend only on how it is written and on the trie, so they are remembered per
+/// thread for each pair of trie contents, both tries' ids under one lookup: the same words
+/// come back in every paragraph, and working ids out (stem, acronym test, three lookups) cost
+/// more than the rest of matching.
+pub fn find_in_both(tries: [&Trie; 2], lang: Lang, units: &[Unit]) -> [Vec<Hit>; 2] {
+    if tries.iter().all(|trie| trie.is_empty()) {
+        return [Vec::new(), Vec::new()];
+    }
+    let ids = remembered_unit_ids(tries, lang, units);
+    [0, 1].map(|slot| {
+        tries
+            .get(slot)
+            .map_or_else(Vec::new, |trie| trie.find_with_ids(units, &ids, slot))
+    })
+}
+
+/// [`Trie::word_ids`] of every unit in each of two tries, remembered per thread.
+fn remembered_unit_ids(tries: [&Trie; 2], lang: Lang, units: &[Unit]) -> Vec<[UnitIds; 2]> {
+    /// Words remembered per pair of tries, and pairs remembered, before starting afresh.
+    const WORDS: usize = 50_000;
+    const PAIRS: usize = 16;
+    type Generations = (u64, u64);
+    type Known = FastMap<Box<str>, [UnitIds; 2]>;
+    thread_local! {
+        static IDS: std::cell::RefCell<FastMap<Generations, Known>> = Default::default();
+    }
+    // An empty trie matches nothing: no word is stemmed for it.
+    let ids_in = |trie: &Trie, token: &Token| match trie.is_empty() {
+        true => [None; 3],
+        false => trie.word_ids(lang, token),
+    };
+    let generations = (tries[0].generation, tries[1].generation);
+    IDS.with(|memory| {
+        let mut memory = memory.borrow_mut();
+        if memory.len() >= PAIRS && !memory.contains_key(&generations) {
+            memory.clear();
+        }
+        let known = memory.entry(generations).or_default();
+        units
+            .iter()
+            .map(|unit| match &unit.written {
+                Written::DottedAcronym(letters) => {
+                    tries.map(|trie| trie.dotted_acronym_ids(letters))
+                }
+                Written::Word(token) => {
+                    if let Some(&ids) = known.get(token.text) {
+                        return ids;
+                    }
+                    let ids = tries.map(|trie| ids_in(trie, token));
+                    if known.len() >= WORDS {
+                        known.clear();
+                    }
+                    known.insert(token.text.into(), ids);
+                    ids
+                }
+            })
+            .collect()
+    })
 }

@@ -231,9 +231,9 @@ impl Glossary {
             return Found::default();
         }
         let units: Vec<Unit> = matcher::units_from_tokens(tokens);
+        let [term_hits, ban_hits] = matcher::find_in_both([terms, bans], lang, &units);
         Found {
-            terms: find(terms, lang, &units, text)
-                .into_iter()
+            terms: matched_texts(term_hits, &units, text)
                 .map(|(entry, start, end, text)| Match {
                     entry,
                     start,
@@ -241,8 +241,7 @@ impl Glossary {
                     text,
                 })
                 .collect(),
-            bans: find(bans, lang, &units, text)
-                .into_iter()
+            bans: matched_texts(ban_hits, &units, text)
                 .map(|(ban, start, end, text)| BanMatch {
                     ban,
                     start,
@@ -254,21 +253,17 @@ impl Glossary {
     }
 }
 
-fn find(trie: &Trie, lang: Lang, units: &[Unit], text: &str) -> Vec<(usize, usize, usize, String)> {
-    if trie.is_empty() {
-        return Vec::new();
-    }
-    let hits = trie.find(lang, units);
-    if hits.is_empty() {
-        return Vec::new();
-    }
-    hits.into_iter()
-        .filter_map(|hit| {
-            let (first, last) = (units.get(hit.first)?, units.get(hit.last)?);
-            let written = text.get(first.bytes.start..last.bytes.end)?;
-            Some((hit.target, first.start, last.end, written.to_string()))
-        })
-        .collect()
+/// Each hit's target, character range and text as written.
+fn matched_texts<'h>(
+    hits: Vec<matcher::Hit>,
+    units: &'h [Unit],
+    text: &'h str,
+) -> impl Iterator<Item = (usize, usize, usize, String)> + 'h {
+    hits.into_iter().filter_map(move |hit| {
+        let (first, last) = (units.get(hit.first)?, units.get(hit.last)?);
+        let written = text.get(first.bytes.start..last.bytes.end)?;
+        Some((hit.target, first.start, last.end, written.to_string()))
+    })
 }
 
 /// The default glossary's source: `glossary.toml` at the repository root.
