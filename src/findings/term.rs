@@ -56,17 +56,13 @@ fn occurrences<'a>(
     for &lang in &group.present {
         let by_entry = found.entry(lang).or_default();
         for (paragraph, found) in group.glossary_found(lang, glossary) {
-            for m in found.terms.iter().cloned() {
-                let is_term = glossary
-                    .entries()
-                    .get(m.entry)
-                    .is_some_and(|e| !e.is_name());
-                if is_term {
-                    by_entry.entry(m.entry).or_default().push(Occurrence {
-                        paragraph,
-                        found: m,
-                    });
-                }
+            let is_term =
+                |m: &&Match| m.entry < glossary.entries().len() && !glossary.is_name_entry(m.entry);
+            for m in found.terms.iter().filter(is_term) {
+                by_entry.entry(m.entry).or_default().push(Occurrence {
+                    paragraph,
+                    found: m.clone(),
+                });
             }
         }
     }

@@ -479,6 +479,8 @@ impl Trie {
         }
         let ids_at = |at: usize| ids.get(at).and_then(|both| both.get(slot));
         let mut hits = Vec::new();
+        // The trie nodes reached so far and at the next unit, reused from start to start.
+        let (mut active, mut next): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
         let mut first = 0;
         while first < units.len() {
             // Most words start no form: turn them away before setting anything up.
@@ -492,7 +494,8 @@ impl Trie {
                 first += 1;
                 continue;
             }
-            let mut active = vec![0u32];
+            active.clear();
+            active.push(0);
             let mut best: Option<Hit> = None;
             let mut at = first;
             while !active.is_empty() {
@@ -502,7 +505,7 @@ impl Trie {
                 if at > first && unit.break_before {
                     break;
                 }
-                let mut next = Vec::new();
+                next.clear();
                 for &node in &active {
                     for &id in unit_ids.iter().flatten() {
                         if let Some(&child) = self.edges.get(&(node, id)) {
@@ -520,7 +523,7 @@ impl Trie {
                         target,
                     });
                 }
-                active = next;
+                std::mem::swap(&mut active, &mut next);
                 at += 1;
             }
             match best {

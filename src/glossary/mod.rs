@@ -107,6 +107,8 @@ pub struct Glossary {
     bans: Vec<Ban>,
     terms: [Trie; 3],
     banned: [Trie; 3],
+    /// [`Entry::is_name`] of every entry, asked for every match of every paragraph.
+    names: Vec<bool>,
 }
 
 impl Glossary {
@@ -169,6 +171,7 @@ impl Glossary {
             }
         }
         Glossary {
+            names: entries.iter().map(Entry::is_name).collect(),
             entries,
             entry_keys,
             bans,
@@ -190,6 +193,11 @@ impl Glossary {
 
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// [`Entry::is_name`] of entry `index` (false for no entry).
+    pub fn is_name_entry(&self, index: usize) -> bool {
+        self.names.get(index).copied().unwrap_or(false)
     }
 
     pub fn bans(&self) -> &[Ban] {
