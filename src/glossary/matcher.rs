@@ -230,22 +230,26 @@ fn normalize_apostrophes_cow<'a>(lower: &Cow<'a, str>) -> Cow<'a, str> {
     }
 }
 
+/// A word of one capital letter, as dotted acronyms are made of. The length is tested first:
+/// it is cheap, and almost every word fails it.
+fn is_single_capital(token: &Token) -> bool {
+    let mut letters = token.text.chars();
+    token.kind == TokenKind::Word
+        && token.text.len() <= 4
+        && letters.next().is_some_and(char::is_uppercase)
+        && letters.next().is_none()
+}
+
 /// "U.S.", "U.N.", "U.K.": single capitals joined by dots. Returns the run's last token (the
 /// last dot), the letters, and the index of the next token.
 fn dotted_acronym<'t, 'a>(
     tokens: &'t [Token<'a>],
     start: usize,
 ) -> Option<(&'t Token<'a>, String, usize)> {
-    let single_capital = |i: usize| {
-        tokens.get(i).is_some_and(|t| {
-            // One character first: that is cheap, and most words fail it.
-            let mut letters = t.text.chars();
-            let first = letters.next();
-            t.kind == TokenKind::Word
-                && letters.next().is_none()
-                && first.is_some_and(char::is_uppercase)
-        })
-    };
+    let single_capital = |i: usize| tokens.get(i).is_some_and(is_single_capital);
+    if !single_capital(start) {
+        return None;
+    }
     let dot_touching = |i: usize| {
         tokens
             .get(i)
