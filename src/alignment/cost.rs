@@ -125,8 +125,14 @@ pub fn length_cost(first: usize, second: usize, ratio: f64) -> f32 {
 /// [`length_cost`] with the square root of the ratio given, for callers that compare many
 /// lengths under one ratio.
 pub fn scaled_length_cost(first: usize, second: usize, scale: f64) -> f32 {
-    let first = first as f64 * scale;
-    let second = second as f64 / scale;
+    length_cost_in_common_unit(first as f64 * scale, second as f64 / scale)
+}
+
+/// [`length_cost`] of two lengths already in the common unit (`first · √ratio` and
+/// `second / √ratio`), so that a caller comparing every pair of many spans converts each
+/// span once.
+#[inline]
+pub fn length_cost_in_common_unit(first: f64, second: f64) -> f32 {
     let mean = ((first + second) / 2.0).max(1.0);
     let delta = (second - first) / (mean * VARIANCE_PER_CHAR).sqrt();
     neg_ln_erfc(delta.abs() / std::f64::consts::SQRT_2) as f32

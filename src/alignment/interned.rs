@@ -189,6 +189,11 @@ impl InternedAnchors {
     /// [`anchor_cost`] of two spans.
     #[inline]
     pub fn compare(&self, first: SpanAnchors, second: SpanAnchors) -> f32 {
+        // Two spans without anchors cost nothing (no bonus, no penalty); one test spares the
+        // full comparison.
+        if first.list.is_empty() && second.list.is_empty() {
+            return 0.0;
+        }
         if let (Some(bits), Some(first_bits), Some(second_bits)) =
             (&self.bits, first.bits, second.bits)
         {

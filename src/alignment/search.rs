@@ -156,22 +156,28 @@ impl Slice {
 struct PairTable {
     /// Per position x of the first dimension: the positions y of the second dimension
     /// stored, and where its row starts.
-    row_lo: Vec<usize>,
-    row_hi: Vec<usize>,
-    row_start: Vec<usize>,
+    rows: Vec<RowExtent>,
     /// One table per combination `(a − 1)·2 + (b − 1)` of a and b paragraphs, so that a
     /// bead reads consecutive ends y from one slice.
     costs: [Vec<f32>; 4],
 }
 
+/// The positions y stored for one position x, and where they start in the tables.
+#[derive(Clone, Copy)]
+struct RowExtent {
+    lo: usize,
+    hi: usize,
+    start: usize,
+}
+
 impl PairTable {
     /// Costs of `combination` for ends (x, y), y in `ys`; `None` where not stored.
     fn row(&self, x: usize, ys: (usize, usize), combination: usize) -> Option<&[f32]> {
-        let (lo, hi) = (*self.row_lo.get(x)?, *self.row_hi.get(x)?);
+        let &RowExtent { lo, hi, start } = self.rows.get(x)?;
         if ys.0 < lo || ys.1 > hi || ys.0 > ys.1 {
             return None;
         }
-        let start = self.row_start.get(x)? + (ys.0 - lo);
+        let start = start + (ys.0 - lo);
         self.costs
             .get(combination)?
             .get(start..=start + (ys.1 - ys.0))
@@ -185,6 +191,17 @@ fn combination(a: usize, b: usize) -> usize {
 
 /// One side of a comparison: the length and anchors of one or two paragraphs.
 type Side<'a> = (usize, SpanAnchors<'a>);
+
+/// The spans of one dimension with their lengths converted to a pair's common unit.
+fn in_common_unit<'a>(
+    spans: &[[Option<Side<'a>>; 2]],
+    convert: impl Fn(f64) -> f64,
+) -> Vec<[Option<(f64, SpanAnchors<'a>)>; 2]> {
+    spans
+        .iter()
+        .map(|ends| ends.map(|span| span.map(|(chars, anchors)| (convert(chars as f64), anchors))))
+        .collect()
+}
 
 /// The path as (end position, bead step) from the start of the documents.
 type Path = Vec<([usize; 3], [usize; 3])>;
@@ -476,28 +493,38 @@ impl Problem {
             .sum();
         let mut row_start = Vec::with_capacity(rows);
         let mut costs: [Vec<f32>; 4] = std::array::from_fn(|_| Vec::with_capacity(entries));
-        let (first_sides, second_sides) = (&sides[p], &sides[q]);
-        for ((&lo, &hi), firsts) in row_lo.iter().zip(&row_hi).zip(first_sides) {
+        // Every span's length in the pair's common unit, converted once rather than per entry.
+        let scale = self.length_scales[pair];
+        let firsts = in_common_unit(&sides[p], |chars| chars * scale);
+        let seconds = in_common_unit(&sides[q], |chars| chars / scale);
+        for ((&lo, &hi), &[first_one, first_two]) in row_lo.iter().zip(&row_hi).zip(&firsts) {
             row_start.push(costs[0].len());
             if lo > hi {
                 continue;
             }
-            for seconds in second_sides.get(lo..=hi).unwrap_or_default() {
-                for (n, table) in costs.iter_mut().enumerate() {
-                    let (first, second) = (firsts.get(n / 2), seconds.get(n % 2));
-                    table.push(match (first, second) {
-                        (Some(&Some(first)), Some(&Some(second))) => {
-                            self.compare(pair, first, second)
-                        }
+            for &[second_one, second_two] in seconds.get(lo..=hi).unwrap_or_default() {
+                // In the order of `combination`: (1, 1), (1, 2), (2, 1), (2, 2) paragraphs.
+                let combinations = [
+                    (first_one, second_one),
+                    (first_one, second_two),
+                    (first_two, second_one),
+                    (first_two, second_two),
+                ];
+                for (table, spans) in costs.iter_mut().zip(combinations) {
+                    table.push(match spans {
+                        (Some(first), Some(second)) => self.compare_in_common_unit(first, second),
                         _ => f32::INFINITY,
                     });
                 }
             }
         }
         PairTable {
-            row_lo,
-            row_hi,
-            row_start,
+            rows: row_lo
+                .iter()
+                .zip(&row_hi)
+                .zip(row_start)
+                .map(|((&lo, &hi), start)| RowExtent { lo, hi, start })
+                .collect(),
             costs,
         }
     }
@@ -519,13 +546,29 @@ impl Problem {
     }
 
     /// Length and anchor cost of two spans of the dimensions of `pair`.
+    #[cfg(test)]
     fn compare(
         &self,
         pair: usize,
         (first_chars, first_anchors): Side,
         (second_chars, second_anchors): Side,
     ) -> f32 {
-        cost::scaled_length_cost(first_chars, second_chars, self.length_scales[pair])
+        let scale = self.length_scales[pair];
+        self.compare_in_common_unit(
+            (first_chars as f64 * scale, first_anchors),
+            (second_chars as f64 / scale, second_anchors),
+        )
+    }
+
+    /// Length and anchor cost of two spans whose lengths are in their pair's common unit
+    /// (see [`cost::length_cost_in_common_unit`]).
+    #[inline]
+    fn compare_in_common_unit(
+        &self,
+        (first_length, first_anchors): (f64, SpanAnchors),
+        (second_length, second_anchors): (f64, SpanAnchors),
+    ) -> f32 {
+        cost::length_cost_in_common_unit(first_length, second_length)
             + self.anchors.compare(first_anchors, second_anchors)
     }
 
