@@ -233,12 +233,20 @@ pub(super) fn total_anchor_cost(
     // One side's unmatched names are added one by one and the other side's as one sum, as the
     // pairing pass once did with its lists: the float sums, and so the alignments, stay the
     // same.
+    // Penalties are not negative and rounding is monotonic, so once a sum reaches the cap the
+    // capped total is the cap: the additions stop there.
     let name_penalty = anchor_weights(AnchorKind::Name).1;
     for _ in short_name_pairs..unmatched_names[0] {
+        if missing >= MISSING_PENALTY_CAP {
+            break;
+        }
         missing += name_penalty;
     }
     let mut second_penalty = 0.0f32;
     for _ in short_name_pairs..unmatched_names[1] {
+        if missing >= MISSING_PENALTY_CAP || second_penalty >= MISSING_PENALTY_CAP {
+            break;
+        }
         second_penalty += name_penalty;
     }
     missing += second_penalty;

@@ -504,7 +504,12 @@ impl BitSets {
             }
             let alone_others = (alone_first | alone_second) & !names;
             if penalties_are_uniform {
-                penalized += (alone_others & (quotes | strong_first | strong_second)).count_ones();
+                // Without a POPCNT instruction in the baseline target, counting bits is a
+                // dozen instructions: most words have none to count.
+                let penalized_here = alone_others & (quotes | strong_first | strong_second);
+                if penalized_here != 0 {
+                    penalized += penalized_here.count_ones();
+                }
             } else {
                 let mut alone_others = alone_others;
                 while alone_others != 0 {
