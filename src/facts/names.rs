@@ -85,6 +85,8 @@ pub struct Tables {
     /// form of none (a stem is never longer than its word).
     shortest_adjective_chars: usize,
     shortest_concept_chars: usize,
+    /// Turns away most words that are a form of no adjective and no concept.
+    adjective_or_concept_forms: FormFilter,
 }
 
 impl std::ops::Deref for Tables {
@@ -126,7 +128,20 @@ impl Tables {
             concept_starts: first_words(&mut raw.concepts.iter().map(|(e, _)| *e)),
             shortest_adjective_chars: shortest(&mut raw.adjectives.iter().map(|(e, _)| *e)),
             shortest_concept_chars: shortest(&mut raw.concepts.iter().map(|(e, _)| *e)),
+            adjective_or_concept_forms: FormFilter::new(
+                raw.adjectives
+                    .iter()
+                    .chain(raw.concepts)
+                    .map(|(entry, _)| *entry),
+                raw.stems_inflect,
+            ),
         }
+    }
+
+    /// False when `lower`, of `chars` characters, is surely a form of no adjective and no
+    /// concept; true when it may be (then [`Tables::entries_of`] says).
+    fn may_be_adjective_or_concept_form(&self, lower: &str, chars: usize) -> bool {
+        self.adjective_or_concept_forms.may_match(lower, chars)
     }
 
     /// False when a word of `chars` characters is shorter than every adjective and, long
@@ -186,6 +201,76 @@ impl Tables {
             Some((first, _)) if !self.concept_starts.contains(first) => None,
             _ => self.concept_of(joined),
         }
+    }
+}
+
+/// How many first bytes of a word [`FormFilter`] looks at (three Cyrillic letters).
+const FILTER_PREFIX_BYTES: usize = 6;
+/// How many bits [`FormFilter`] keeps: a power of two.
+const FILTER_BITS: usize = 1 << 16;
+
+/// A quick "no" for most words asked whether they are a form of an entry: every word outside
+/// names is asked, and most are a form of none. A form is the entry followed by an ending of
+/// at most [`MAX_ENDING_CHARS`] letters, so it starts with the entry's first
+/// [`FILTER_PREFIX_BYTES`] bytes and is a few characters longer at most; the filter keeps one
+/// bit per such first bytes and length. A set bit may be another's: it answers "maybe".
+#[derive(Debug)]
+struct FormFilter {
+    bits: Vec<u64>,
+    /// Words up to this many characters may be forms of inflected entries shorter than the
+    /// bytes looked at: they are always let through.
+    short_word_chars: usize,
+}
+
+impl FormFilter {
+    fn new(entries: impl Iterator<Item = &'static str>, stems_inflect: bool) -> FormFilter {
+        let mut filter = FormFilter {
+            bits: vec![0; FILTER_BITS / 64],
+            short_word_chars: 0,
+        };
+        for entry in entries {
+            let chars = entry.chars().count();
+            let ending_chars = match (stems_inflect, chars) {
+                (false, _) => 0,
+                (true, chars) if chars < SHORT_STEM_CHARS => 1,
+                (true, _) => MAX_ENDING_CHARS,
+            };
+            if entry.len() < FILTER_PREFIX_BYTES && ending_chars > 0 {
+                // Its forms' first bytes are partly the ending's.
+                filter.short_word_chars = filter.short_word_chars.max(chars + ending_chars);
+                continue;
+            }
+            for form_chars in chars..=chars + ending_chars {
+                let (word, bit) = FormFilter::slot(entry, form_chars);
+                if let Some(bits) = filter.bits.get_mut(word) {
+                    *bits |= bit;
+                }
+            }
+        }
+        filter
+    }
+
+    /// The word of `bits` and the bit in it for a word of `chars` characters that starts like
+    /// `text` (all of it when it is shorter than the bytes looked at).
+    fn slot(text: &str, chars: usize) -> (usize, u64) {
+        let mut start = [0u8; 8];
+        for (to, from) in start.iter_mut().zip(text.bytes().take(FILTER_PREFIX_BYTES)) {
+            *to = from;
+        }
+        let key = u64::from_le_bytes(start) ^ (chars as u64).rotate_right(8);
+        // Multiplicative hashing: the top bits depend on every bit of the key.
+        let index = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS.trailing_zeros()))
+            as usize;
+        (index / 64, 1 << (index % 64))
+    }
+
+    /// False when `lower`, of `chars` characters, is surely a form of no entry.
+    fn may_match(&self, lower: &str, chars: usize) -> bool {
+        if chars <= self.short_word_chars {
+            return true;
+        }
+        let (word, bit) = FormFilter::slot(lower, chars);
+        self.bits.get(word).is_none_or(|bits| bits & bit != 0)
     }
 }
 
@@ -477,14 +562,15 @@ struct Shape {
     capitalized: bool,
     /// Has an uppercase letter anywhere ("iPhone").
     any_uppercase: bool,
-    /// Only ASCII letters.
+    /// Only ASCII letters; asked only of words in Ukrainian and Russian text (see
+    /// [`Reading::judge`]).
     latin: bool,
     /// Two to [`MAX_ACRONYM_CHARS`] letters, all capitals ("ISW", "НБУ").
     acronym: bool,
 }
 
 impl Shape {
-    fn of(token: &Token) -> Shape {
+    fn of(token: &Token, lang: Lang) -> Shape {
         // Token offsets count characters.
         let chars = token.end.saturating_sub(token.start);
         if !token.is_word() {
@@ -500,7 +586,7 @@ impl Shape {
             chars,
             capitalized: any_uppercase && text.chars().next().is_some_and(is_upper),
             any_uppercase,
-            latin: text.bytes().all(|b| b.is_ascii_alphabetic()),
+            latin: lang != Lang::En && text.bytes().all(|b| b.is_ascii_alphabetic()),
             acronym: false,
         };
         if any_uppercase {
@@ -556,7 +642,7 @@ pub fn analyze(text: &str, lang: Lang) -> Analysis {
 
 /// [`analyze`] on the paragraph's tokens, `tokenize(text)`, already made for other extractors.
 pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
-    let shapes: Vec<Shape> = tokens.iter().map(Shape::of).collect();
+    let shapes: Vec<Shape> = tokens.iter().map(|t| Shape::of(t, lang)).collect();
     let reading = Reading {
         text,
         tokens,
@@ -754,7 +840,9 @@ fn role(
         } else {
             shape.chars
         };
-        if !tables.may_be_adjective_or_concept(lower_chars) {
+        if !tables.may_be_adjective_or_concept(lower_chars)
+            || !tables.may_be_adjective_or_concept_form(&token.lower, lower_chars)
+        {
             return Role::Other(None);
         }
         let entries = known_word(judge, &token.lower, false).entries;
@@ -1616,6 +1704,43 @@ mod tests {
             }
         }
         assert!(jaro_winkler_bound("zelenskyi", "putin", 9, 5) < 0.88);
+    }
+
+    #[test]
+    fn the_form_filter_lets_every_form_of_every_entry_through() {
+        for lang in Lang::ALL {
+            let tables = tables(lang);
+            let entries = tables.adjectives.iter().chain(tables.concepts);
+            for (entry, _) in entries.filter(|(e, _)| !e.contains(' ')) {
+                let forms: Vec<String> = if tables.stems_inflect {
+                    ["", "а", "ого", "ими", "і", "ою"]
+                        .iter()
+                        .map(|ending| format!("{entry}{ending}"))
+                        .collect()
+                } else {
+                    vec![entry.to_string()]
+                };
+                for form in forms {
+                    let entries = tables.entries_of(&form);
+                    let known = entries.adjective.is_some() || entries.concept.is_some();
+                    assert!(
+                        !known || tables.may_be_adjective_or_concept_form(&form, char_count(&form)),
+                        "{lang:?} {form}"
+                    );
+                }
+            }
+        }
+        // Ordinary words are mostly turned away.
+        let uk = tables(Lang::Uk);
+        let words = "військові заявили передадуть системи протиповітряної оборони кінця жовтня";
+        let passed: Vec<&str> = words
+            .split(' ')
+            .filter(|w| uk.may_be_adjective_or_concept_form(w, char_count(w)))
+            .collect();
+        assert!(passed.len() <= 1, "{passed:?}");
+        for form in ["російськими", "північнокорейських", "сша"] {
+            assert!(uk.may_be_adjective_or_concept_form(form, char_count(form)));
+        }
     }
 
     #[test]
