@@ -994,7 +994,7 @@ impl RunWord {
     }
 }
 
-/// What [`flush`] collects a run in, kept from run to run of a paragraph: a paragraph has
+/// What [`flush_run`] collects a run in, kept from run to run of a paragraph: a paragraph has
 /// many runs, and fresh buffers for each were most of the allocations of finding names.
 #[derive(Default)]
 struct RunScratch {
@@ -1004,11 +1004,25 @@ struct RunScratch {
     joined: String,
 }
 
+/// Turns the collected run, if any, into names (see [`flush_run`]).
+// Inlined: most words end no run, and a call for each was a cost of its own.
+#[inline]
+fn flush(
+    run: &mut Vec<(usize, Role)>,
+    reading: &Reading,
+    scratch: &mut RunScratch,
+    analysis: &mut Analysis,
+) {
+    if !run.is_empty() {
+        flush_run(run, reading, scratch, analysis);
+    }
+}
+
 /// Turns the collected run into names. A run that is one name as a whole ("North Korea",
 /// "United States") stays whole; otherwise acronyms and names with a cross-language key are
 /// names of their own ("Росії Володимир Путін" is "Росії" and "Володимир Путін", "лідер КНДР
 /// Кім Чен Ин" is "КНДР" and "Кім Чен Ин").
-fn flush(
+fn flush_run(
     run: &mut Vec<(usize, Role)>,
     reading: &Reading,
     scratch: &mut RunScratch,
