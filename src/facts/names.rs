@@ -85,6 +85,8 @@ pub struct Tables {
     /// form of none (a stem is never longer than its word).
     shortest_adjective_chars: usize,
     shortest_concept_chars: usize,
+    /// Turns away most words that are a form of no adjective and no concept.
+    adjective_or_concept_forms: FormFilter,
 }
 
 impl std::ops::Deref for Tables {
@@ -126,7 +128,20 @@ impl Tables {
             concept_starts: first_words(&mut raw.concepts.iter().map(|(e, _)| *e)),
             shortest_adjective_chars: shortest(&mut raw.adjectives.iter().map(|(e, _)| *e)),
             shortest_concept_chars: shortest(&mut raw.concepts.iter().map(|(e, _)| *e)),
+            adjective_or_concept_forms: FormFilter::new(
+                raw.adjectives
+                    .iter()
+                    .chain(raw.concepts)
+                    .map(|(entry, _)| *entry),
+                raw.stems_inflect,
+            ),
         }
+    }
+
+    /// False when `lower`, of `chars` characters, is surely a form of no adjective and no
+    /// concept; true when it may be (then [`Tables::entries_of`] says).
+    fn may_be_adjective_or_concept_form(&self, lower: &str, chars: usize) -> bool {
+        self.adjective_or_concept_forms.may_match(lower, chars)
     }
 
     /// False when a word of `chars` characters is shorter than every adjective and, long
@@ -186,6 +201,76 @@ impl Tables {
             Some((first, _)) if !self.concept_starts.contains(first) => None,
             _ => self.concept_of(joined),
         }
+    }
+}
+
+/// How many first bytes of a word [`FormFilter`] looks at (three Cyrillic letters).
+const FILTER_PREFIX_BYTES: usize = 6;
+/// How many bits [`FormFilter`] keeps: a power of two.
+const FILTER_BITS: usize = 1 << 16;
+
+/// A quick "no" for most words asked whether they are a form of an entry: every word outside
+/// names is asked, and most are a form of none. A form is the entry followed by an ending of
+/// at most [`MAX_ENDING_CHARS`] letters, so it starts with the entry's first
+/// [`FILTER_PREFIX_BYTES`] bytes and is a few characters longer at most; the filter keeps one
+/// bit per such first bytes and length. A set bit may be another's: it answers "maybe".
+#[derive(Debug)]
+struct FormFilter {
+    bits: Vec<u64>,
+    /// Words up to this many characters may be forms of inflected entries shorter than the
+    /// bytes looked at: they are always let through.
+    short_word_chars: usize,
+}
+
+impl FormFilter {
+    fn new(entries: impl Iterator<Item = &'static str>, stems_inflect: bool) -> FormFilter {
+        let mut filter = FormFilter {
+            bits: vec![0; FILTER_BITS / 64],
+            short_word_chars: 0,
+        };
+        for entry in entries {
+            let chars = entry.chars().count();
+            let ending_chars = match (stems_inflect, chars) {
+                (false, _) => 0,
+                (true, chars) if chars < SHORT_STEM_CHARS => 1,
+                (true, _) => MAX_ENDING_CHARS,
+            };
+            if entry.len() < FILTER_PREFIX_BYTES && ending_chars > 0 {
+                // Its forms' first bytes are partly the ending's.
+                filter.short_word_chars = filter.short_word_chars.max(chars + ending_chars);
+                continue;
+            }
+            for form_chars in chars..=chars + ending_chars {
+                let (word, bit) = FormFilter::slot(entry, form_chars);
+                if let Some(bits) = filter.bits.get_mut(word) {
+                    *bits |= bit;
+                }
+            }
+        }
+        filter
+    }
+
+    /// The word of `bits` and the bit in it for a word of `chars` characters that starts like
+    /// `text` (all of it when it is shorter than the bytes looked at).
+    fn slot(text: &str, chars: usize) -> (usize, u64) {
+        let mut start = [0u8; 8];
+        for (to, from) in start.iter_mut().zip(text.bytes().take(FILTER_PREFIX_BYTES)) {
+            *to = from;
+        }
+        let key = u64::from_le_bytes(start) ^ (chars as u64).rotate_right(8);
+        // Multiplicative hashing: the top bits depend on every bit of the key.
+        let index = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS.trailing_zeros()))
+            as usize;
+        (index / 64, 1 << (index % 64))
+    }
+
+    /// False when `lower`, of `chars` characters, is surely a form of no entry.
+    fn may_match(&self, lower: &str, chars: usize) -> bool {
+        if chars <= self.short_word_chars {
+            return true;
+        }
+        let (word, bit) = FormFilter::slot(lower, chars);
+        self.bits.get(word).is_none_or(|bits| bits & bit != 0)
     }
 }
 
@@ -317,8 +402,6 @@ pub fn tables(lang: Lang) -> &'static Tables {
 /// One word of a name.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NameWord {
-    /// As written.
-    pub text: String,
     /// Normalized Latin forms, with and without case endings (empty for common words).
     pub keys: Keys,
     /// A translated word ("Forces", "Інститут"): part of the name, but not what identifies it.
@@ -367,23 +450,71 @@ impl Name {
 pub struct Word {
     pub start: usize,
     pub end: usize,
-    /// The word, lowercased, and the language its keys are made in.
-    pub lower: String,
+    /// The word, lowercased (see [`Word::lower`]), and the language its keys are made in.
+    lower: WordText,
     pub lang: Lang,
     /// Made when first needed: most words are never searched for a name, and making keys
     /// (transliteration, stems) is the costliest step of the name check.
     keys: std::sync::OnceLock<Keys>,
-    /// The place an adjective is made from, or a concept key.
-    pub concepts: Vec<&'static str>,
+    /// The place an adjective is made from, or a concept key (see [`Word::concepts`]).
+    concept: Option<&'static str>,
     /// Written with a capital: a capitalized adjective ("Киевском районе") is compared as
     /// leniently as a name.
     pub capitalized: bool,
 }
 
 impl Word {
+    /// The word, lowercased.
+    pub fn lower(&self) -> &str {
+        self.lower.as_str()
+    }
+
+    /// The place an adjective is made from, or the concept key of the word: at most one.
+    pub fn concepts(&self) -> &[&'static str] {
+        self.concept.as_slice()
+    }
+
     /// Latin keys of the word (see [`word_keys`]).
     pub fn keys(&self) -> &[Key] {
-        self.keys.get_or_init(|| word_keys(&self.lower, self.lang))
+        self.keys.get_or_init(|| word_keys(self.lower(), self.lang))
+    }
+}
+
+/// Words up to this many bytes (15 Cyrillic letters) are kept inside their [`Word`].
+const INLINE_WORD_BYTES: usize = 30;
+
+/// A word's text, kept inline when short: a paragraph keeps most of its words, and one
+/// allocation for each was most of the allocations of finding names.
+#[derive(Clone, Debug, PartialEq)]
+enum WordText {
+    Inline {
+        len: u8,
+        bytes: [u8; INLINE_WORD_BYTES],
+    },
+    Long(Box<str>),
+}
+
+impl WordText {
+    fn new(text: &str) -> WordText {
+        let mut bytes = [0u8; INLINE_WORD_BYTES];
+        match (bytes.get_mut(..text.len()), u8::try_from(text.len())) {
+            (Some(inline), Ok(len)) => {
+                inline.copy_from_slice(text.as_bytes());
+                WordText::Inline { len, bytes }
+            }
+            _ => WordText::Long(text.into()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // The bytes are copied from a `str` whole: they are valid UTF-8.
+            WordText::Inline { len, bytes } => bytes
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            WordText::Long(text) => text,
+        }
     }
 }
 
@@ -431,14 +562,15 @@ struct Shape {
     capitalized: bool,
     /// Has an uppercase letter anywhere ("iPhone").
     any_uppercase: bool,
-    /// Only ASCII letters.
+    /// Only ASCII letters; asked only of words in Ukrainian and Russian text (see
+    /// [`Reading::judge`]).
     latin: bool,
     /// Two to [`MAX_ACRONYM_CHARS`] letters, all capitals ("ISW", "НБУ").
     acronym: bool,
 }
 
 impl Shape {
-    fn of(token: &Token) -> Shape {
+    fn of(token: &Token, lang: Lang) -> Shape {
         // Token offsets count characters.
         let chars = token.end.saturating_sub(token.start);
         if !token.is_word() {
@@ -454,7 +586,7 @@ impl Shape {
             chars,
             capitalized: any_uppercase && text.chars().next().is_some_and(is_upper),
             any_uppercase,
-            latin: text.bytes().all(|b| b.is_ascii_alphabetic()),
+            latin: lang != Lang::En && text.bytes().all(|b| b.is_ascii_alphabetic()),
             acronym: false,
         };
         if any_uppercase {
@@ -510,7 +642,7 @@ pub fn analyze(text: &str, lang: Lang) -> Analysis {
 
 /// [`analyze`] on the paragraph's tokens, `tokenize(text)`, already made for other extractors.
 pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
-    let shapes: Vec<Shape> = tokens.iter().map(Shape::of).collect();
+    let shapes: Vec<Shape> = tokens.iter().map(|t| Shape::of(t, lang)).collect();
     let reading = Reading {
         text,
         tokens,
@@ -529,6 +661,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
         ),
     };
     let mut run: Vec<(usize, Role)> = Vec::new();
+    let mut scratch = RunScratch::default();
     let mut sentence_start = true;
     let mut sentence = 0;
     let mut previous_word: Option<usize> = None;
@@ -569,28 +702,28 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
                         if two_words {
                             run.pop();
                         }
-                        flush(&mut run, &reading, &mut analysis);
+                        flush(&mut run, &reading, &mut scratch, &mut analysis);
                         analysis.words.push(Word {
                             start: token.start,
                             end: token.end,
-                            lower: token.lower.to_string(),
+                            lower: WordText::new(&token.lower),
                             lang: reading.judge(i),
                             keys: std::sync::OnceLock::new(),
-                            concepts: vec![place],
+                            concept: Some(place),
                             capitalized: shape.capitalized,
                         });
                     }
                     Role::Other(concept) => {
-                        flush(&mut run, &reading, &mut analysis);
+                        flush(&mut run, &reading, &mut scratch, &mut analysis);
                         if shape.chars >= MIN_SEARCH_WORD_CHARS {
                             let long = char_count(&token.lower) >= MIN_CONCEPT_WORD_CHARS;
                             analysis.words.push(Word {
                                 start: token.start,
                                 end: token.end,
-                                lower: token.lower.to_string(),
+                                lower: WordText::new(&token.lower),
                                 lang: reading.judge(i),
                                 keys: std::sync::OnceLock::new(),
-                                concepts: concept.filter(|_| long).into_iter().collect(),
+                                concept: concept.filter(|_| long),
                                 capitalized: shape.capitalized,
                             });
                         }
@@ -600,7 +733,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
                 previous_word = Some(i);
             }
             TokenKind::Digits => {
-                flush(&mut run, &reading, &mut analysis);
+                flush(&mut run, &reading, &mut scratch, &mut analysis);
                 sentence_start = false;
                 previous_word = None;
             }
@@ -632,7 +765,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
                     i += 2;
                     continue;
                 }
-                flush(&mut run, &reading, &mut analysis);
+                flush(&mut run, &reading, &mut scratch, &mut analysis);
                 if ends_sentence(token, previous_word.and_then(|p| tokens.get(p))) {
                     sentence_start = true;
                     sentence += 1;
@@ -643,7 +776,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
         }
         i += 1;
     }
-    flush(&mut run, &reading, &mut analysis);
+    flush(&mut run, &reading, &mut scratch, &mut analysis);
     analysis
 }
 
@@ -707,7 +840,9 @@ fn role(
         } else {
             shape.chars
         };
-        if !tables.may_be_adjective_or_concept(lower_chars) {
+        if !tables.may_be_adjective_or_concept(lower_chars)
+            || !tables.may_be_adjective_or_concept_form(&token.lower, lower_chars)
+        {
             return Role::Other(None);
         }
         let entries = known_word(judge, &token.lower, false).entries;
@@ -851,19 +986,65 @@ struct RunWord {
     concept: Option<&'static str>,
 }
 
+impl RunWord {
+    /// An acronym or a word with a cross-language key: a name of its own unless the whole run
+    /// is one name.
+    fn stands_alone(&self) -> bool {
+        self.acronym || self.concept.is_some()
+    }
+}
+
+/// What [`flush_run`] collects a run in, kept from run to run of a paragraph: a paragraph has
+/// many runs, and fresh buffers for each were most of the allocations of finding names.
+#[derive(Default)]
+struct RunScratch {
+    words: Vec<RunWord>,
+    /// The lowercase words of the run joined by spaces, for a concept the run names as a
+    /// whole.
+    joined: String,
+}
+
+/// Turns the collected run, if any, into names (see [`flush_run`]).
+// Inlined: most words end no run, and a call for each was a cost of its own.
+#[inline]
+fn flush(
+    run: &mut Vec<(usize, Role)>,
+    reading: &Reading,
+    scratch: &mut RunScratch,
+    analysis: &mut Analysis,
+) {
+    if !run.is_empty() {
+        flush_run(run, reading, scratch, analysis);
+    }
+}
+
 /// Turns the collected run into names. A run that is one name as a whole ("North Korea",
 /// "United States") stays whole; otherwise acronyms and names with a cross-language key are
 /// names of their own ("Росії Володимир Путін" is "Росії" and "Володимир Путін", "лідер КНДР
 /// Кім Чен Ин" is "КНДР" and "Кім Чен Ин").
-fn flush(run: &mut Vec<(usize, Role)>, reading: &Reading, analysis: &mut Analysis) {
+fn flush_run(
+    run: &mut Vec<(usize, Role)>,
+    reading: &Reading,
+    scratch: &mut RunScratch,
+    analysis: &mut Analysis,
+) {
     let Some(&(first, _)) = run.first() else {
         return;
     };
     let tokens = reading.tokens;
-    let mut words: Vec<RunWord> = Vec::with_capacity(run.len());
-    // The lowercase words of the run, for a concept the run names as a whole; the concept of
-    // the word when it is the only one.
-    let mut lowers: Vec<std::borrow::Cow<str>> = Vec::with_capacity(run.len());
+    let RunScratch { words, joined } = scratch;
+    words.clear();
+    joined.clear();
+    // How many words `joined` holds.
+    let mut lowers = 0;
+    let mut join = |lower: &str, lowers: &mut usize| {
+        if *lowers > 0 {
+            joined.push(' ');
+        }
+        joined.push_str(lower);
+        *lowers += 1;
+    };
+    // The concept of the word when it is the only one.
     let mut only_concept = None;
     for (index, &(i, role)) in run.iter().enumerate() {
         let Some(token) = tokens.get(i) else {
@@ -879,7 +1060,7 @@ fn flush(run: &mut Vec<(usize, Role)>, reading: &Reading, analysis: &mut Analysi
                 let judge = reading.judge(i);
                 let (byte_start, mut byte_end) = reading.byte_range(token);
                 let mut end = token.end;
-                let (text, lower, concept) = if acronym && reading.shape(i).chars == 1 {
+                let (lower, concept) = if acronym && reading.shape(i).chars == 1 {
                     // A dotted acronym: its letters are the tokens up to its last full stop,
                     // which the run holds next.
                     let last = run.get(index + 1).map_or(i, |&(end, _)| end);
@@ -896,19 +1077,13 @@ fn flush(run: &mut Vec<(usize, Role)>, reading: &Reading, analysis: &mut Analysi
                     }
                     let lower = letters.to_lowercase();
                     let concept = known_word(judge, &lower, false).entries.concept;
-                    (letters, std::borrow::Cow::Owned(lower), concept)
+                    (std::borrow::Cow::Owned(lower), concept)
                 } else {
                     match lowercase(token, reading.shape(i)) {
-                        lower @ std::borrow::Cow::Borrowed(_) => {
-                            (token.text.to_string(), lower, concept)
-                        }
+                        lower @ std::borrow::Cow::Borrowed(_) => (lower, concept),
                         std::borrow::Cow::Owned(lower) => {
                             let concept = known_word(judge, &lower, false).entries.concept;
-                            (
-                                token.text.to_string(),
-                                std::borrow::Cow::Owned(lower),
-                                concept,
-                            )
+                            (std::borrow::Cow::Owned(lower), concept)
                         }
                     }
                 };
@@ -921,7 +1096,6 @@ fn flush(run: &mut Vec<(usize, Role)>, reading: &Reading, analysis: &mut Analysi
                         } else {
                             word_keys(&lower, judge)
                         },
-                        text,
                         common,
                     },
                     concept: concept.filter(|_| acronym || long),
@@ -932,39 +1106,40 @@ fn flush(run: &mut Vec<(usize, Role)>, reading: &Reading, analysis: &mut Analysi
                     initial,
                     acronym,
                 });
-                lowers.push(lower);
+                join(&lower, &mut lowers);
             }
             Role::Connector if token.is_word() => {
-                lowers.push(std::borrow::Cow::Borrowed(&token.lower))
+                join(&token.lower, &mut lowers);
             }
             _ => {}
         }
     }
     run.clear();
-    let whole = match (lowers.len(), words.len()) {
+    let whole = match (lowers, words.len()) {
         // The whole run is its only word, already looked up.
         (1, 1) => only_concept,
-        _ => tables(reading.judge(first)).run_concept_of(&lowers.join(" ")),
+        _ => tables(reading.judge(first)).run_concept_of(joined),
     };
-    let mut segment: Vec<RunWord> = Vec::with_capacity(words.len());
-    for word in words {
-        let alone = whole.is_none() && (word.acronym || word.concept.is_some());
-        let previous_alone = segment
-            .last()
-            .is_some_and(|w| w.acronym || w.concept.is_some());
-        let joins = whole.is_some() || !(alone || previous_alone);
-        if !joins && !segment.is_empty() {
-            push_name(&mut segment, whole, reading.text, analysis);
+    let mut segment_start = 0;
+    for (index, pair) in words.windows(2).enumerate() {
+        let [previous, word] = pair else {
+            continue;
+        };
+        let alone = whole.is_none() && word.stands_alone();
+        let joins = whole.is_some() || !(alone || previous.stands_alone());
+        if !joins {
+            let segment = words.get(segment_start..=index).unwrap_or_default();
+            push_name(segment, whole, reading.text, analysis);
+            segment_start = index + 1;
         }
-        segment.push(word);
     }
-    push_name(&mut segment, whole, reading.text, analysis);
+    let segment = words.get(segment_start..).unwrap_or_default();
+    push_name(segment, whole, reading.text, analysis);
 }
 
-/// Makes the words of `segment` (emptied) one name, with the concept of the run it is part
-/// of, if any.
+/// Makes the words of `segment` one name, with the concept of the run it is part of, if any.
 fn push_name(
-    segment: &mut Vec<RunWord>,
+    segment: &[RunWord],
     whole: Option<&'static str>,
     text: &str,
     analysis: &mut Analysis,
@@ -974,9 +1149,13 @@ fn push_name(
     };
     let mut concepts: Vec<&'static str> = segment.iter().filter_map(|w| w.concept).collect();
     concepts.extend(whole);
+    // As [`Name::checkable`] would say of the name, before the name is made.
+    if concepts.is_empty() && segment.iter().all(|w| w.word.common) {
+        return;
+    }
     concepts.sort_unstable();
     concepts.dedup();
-    let name = Name {
+    analysis.names.push(Name {
         start: head.start,
         end: tail.end,
         text: text
@@ -987,13 +1166,10 @@ fn push_name(
             .iter()
             .any(|w| w.acronym || (!w.initial && !w.word.common)),
         acronym: segment.iter().any(|w| w.acronym),
-        words: segment.drain(..).map(|w| w.word).collect(),
+        words: segment.iter().map(|w| w.word.clone()).collect(),
         concepts,
         entry: None,
-    };
-    if name.checkable() {
-        analysis.names.push(name);
-    }
+    });
 }
 
 /// The token lowercased, as `str::to_lowercase` would: the tokenizer's lowercase form is
@@ -1371,7 +1547,20 @@ impl NameMatching {
     /// different person). A longer or shorter form of one name matches ("Mr Ri" / "Рі
     /// Йон-Хо").
     pub fn names_match(self, a: &Name, b: &Name) -> bool {
-        if let (Some(x), Some(y)) = (a.entry, b.entry) {
+        self.names_match_as(a, a.entry, b, b.entry)
+    }
+
+    /// [`NameMatching::names_match`] of names taken for occurrences of the glossary entries
+    /// `a_entry` and `b_entry` whatever their own `entry` says: the name check marks
+    /// glossary names without copying them.
+    pub fn names_match_as(
+        self,
+        a: &Name,
+        a_entry: Option<usize>,
+        b: &Name,
+        b_entry: Option<usize>,
+    ) -> bool {
+        if let (Some(x), Some(y)) = (a_entry, b_entry) {
             return x == y;
         }
         if a.concepts.iter().any(|c| b.concepts.contains(c)) {
@@ -1422,7 +1611,7 @@ impl NameMatching {
     /// ordinary words: "Медведев" / "immediate"), and short words are not compared.
     pub fn word_matches(self, name: &Name, word: &Word) -> bool {
         let long = |k: &&Key| k.as_str().len() >= MIN_PREFIX_CHARS;
-        if name.concepts.iter().any(|c| word.concepts.contains(c)) {
+        if name.concepts.iter().any(|c| word.concepts().contains(c)) {
             return true;
         }
         if word.capitalized {
@@ -1532,6 +1721,43 @@ mod tests {
     }
 
     #[test]
+    fn the_form_filter_lets_every_form_of_every_entry_through() {
+        for lang in Lang::ALL {
+            let tables = tables(lang);
+            let entries = tables.adjectives.iter().chain(tables.concepts);
+            for (entry, _) in entries.filter(|(e, _)| !e.contains(' ')) {
+                let forms: Vec<String> = if tables.stems_inflect {
+                    ["", "а", "ого", "ими", "і", "ою"]
+                        .iter()
+                        .map(|ending| format!("{entry}{ending}"))
+                        .collect()
+                } else {
+                    vec![entry.to_string()]
+                };
+                for form in forms {
+                    let entries = tables.entries_of(&form);
+                    let known = entries.adjective.is_some() || entries.concept.is_some();
+                    assert!(
+                        !known || tables.may_be_adjective_or_concept_form(&form, char_count(&form)),
+                        "{lang:?} {form}"
+                    );
+                }
+            }
+        }
+        // Ordinary words are mostly turned away.
+        let uk = tables(Lang::Uk);
+        let words = "військові заявили передадуть системи протиповітряної оборони кінця жовтня";
+        let passed: Vec<&str> = words
+            .split(' ')
+            .filter(|w| uk.may_be_adjective_or_concept_form(w, char_count(w)))
+            .collect();
+        assert!(passed.len() <= 1, "{passed:?}");
+        for form in ["російськими", "північнокорейських", "сша"] {
+            assert!(uk.may_be_adjective_or_concept_form(form, char_count(form)));
+        }
+    }
+
+    #[test]
     fn key_bounds_from_letter_counts_equal_the_bound_from_the_text() {
         let words = [
             ("Зеленський", Lang::Uk),
@@ -1569,7 +1795,22 @@ mod tests {
             found,
             vec!["Рустем Умєров", "Брюсселі", "НАТО", "Україні", "ППО"]
         );
-        assert!(first.words.iter().any(|w| w.lower == "жовтня"));
+        assert!(first.words.iter().any(|w| w.lower() == "жовтня"));
+    }
+
+    #[test]
+    fn words_short_and_long_keep_their_lowercase_text() {
+        // "північноатлантичного" is 40 bytes: longer than a word kept inline.
+        let analysis = analyze(
+            "Командувач північноатлантичного альянсу заявив про це.",
+            Lang::Uk,
+        );
+        let lowers: Vec<&str> = analysis.words.iter().map(Word::lower).collect();
+        assert_eq!(
+            lowers,
+            vec!["північноатлантичного", "альянсу", "заявив", "про"]
+        );
+        assert!(analysis.words.iter().all(|w| !w.keys().is_empty()));
     }
 
     fn names(text: &str, lang: Lang) -> Vec<(String, bool)> {
@@ -1763,7 +2004,7 @@ mod tests {
         .is_empty());
         let analysis = analyze("російськими силами", Lang::Uk);
         assert_eq!(
-            analysis.words.first().map(|w| w.concepts.clone()),
+            analysis.words.first().map(|w| w.concepts().to_vec()),
             Some(vec!["russia"])
         );
     }

@@ -13,11 +13,32 @@ use std::collections::BTreeMap;
 pub const DOCUMENTATION: &str = include_str!("name.md");
 
 /// A name together with the paragraph it stands in: borrowed from the paragraph's analysis
-/// unless the glossary changed or added it.
+/// unless the glossary added it. What the check learns of the name (its glossary entry, that
+/// it is confident) is kept here, not in a copy of the name.
 #[derive(Clone)]
 struct Located<'a> {
     name: Cow<'a, Name>,
+    /// The glossary entry the name is an occurrence of (the name's own, or a match over it).
+    entry: Option<usize>,
+    /// The name's own, or true when the glossary or another name of the group says it is one.
+    confident: bool,
     paragraph: &'a Paragraph,
+}
+
+impl<'a> Located<'a> {
+    fn new(name: Cow<'a, Name>, paragraph: &'a Paragraph) -> Located<'a> {
+        Located {
+            entry: name.entry,
+            confident: name.confident,
+            name,
+            paragraph,
+        }
+    }
+
+    /// True when the two are the same name (see [`NameMatching::names_match`]).
+    fn same_name(&self, other: &Located, matching: NameMatching) -> bool {
+        matching.names_match_as(&self.name, self.entry, &other.name, other.entry)
+    }
 }
 
 /// What one language of a group mentions.
@@ -106,16 +127,19 @@ fn version<'a>(
     let mut located = Vec::new();
     let mut words = Vec::new();
     for read in paragraphs {
-        let found = with_glossary(
-            read.analysis.names.iter().map(Cow::Borrowed).collect(),
+        let found = read
+            .analysis
+            .names
+            .iter()
+            .map(|name| Located::new(Cow::Borrowed(name), read.paragraph))
+            .collect();
+        located.extend(with_glossary(
+            found,
             &read.glossary_found.terms,
             glossary,
             lang,
-        );
-        located.extend(found.into_iter().map(|name| Located {
-            name,
-            paragraph: read.paragraph,
-        }));
+            read.paragraph,
+        ));
         words.extend(&read.analysis.words);
     }
     // A name capitalized only by position ("Warren replied.") is a name when the same word is
@@ -123,16 +147,16 @@ fn version<'a>(
     let named_elsewhere: Vec<bool> = located
         .iter()
         .map(|l| {
-            !l.name.confident
+            !l.confident
                 && located
                     .iter()
-                    .filter(|c| c.name.confident)
-                    .any(|c| matching.names_match(&c.name, &l.name))
+                    .filter(|c| c.confident)
+                    .any(|c| c.same_name(l, matching))
         })
         .collect();
     for (l, named) in located.iter_mut().zip(named_elsewhere) {
         if named {
-            l.name.to_mut().confident = true;
+            l.confident = true;
         }
     }
     Version {
@@ -145,23 +169,23 @@ fn version<'a>(
 /// not see (a lowercase form, a name that starts a sentence). A glossary name is always
 /// confident: the glossary says it is a name.
 fn with_glossary<'a>(
-    mut found: Vec<Cow<'a, Name>>,
+    mut found: Vec<Located<'a>>,
     matches: &[Match],
     glossary: &Glossary,
     lang: Lang,
-) -> Vec<Cow<'a, Name>> {
+    paragraph: &'a Paragraph,
+) -> Vec<Located<'a>> {
     for m in matches {
         if !glossary.entries().get(m.entry).is_some_and(|e| e.is_name()) {
             continue;
         }
         let mut overlapping = false;
-        for name in found
+        for located in found
             .iter_mut()
-            .filter(|n| n.start < m.end && m.start < n.end)
+            .filter(|l| l.name.start < m.end && m.start < l.name.end)
         {
-            let name = name.to_mut();
-            name.entry = Some(m.entry);
-            name.confident = true;
+            located.entry = Some(m.entry);
+            located.confident = true;
             overlapping = true;
         }
         if overlapping {
@@ -176,7 +200,7 @@ fn with_glossary<'a>(
             .as_ref()
             .map(|n| n.concepts.clone())
             .unwrap_or_default();
-        found.push(Cow::Owned(Name {
+        let name = Name {
             start: m.start,
             end: m.end,
             // The match's text is the paragraph's characters `m.start..m.end`.
@@ -186,9 +210,10 @@ fn with_glossary<'a>(
             acronym: extracted.is_some_and(|n| n.acronym),
             confident: true,
             entry: Some(m.entry),
-        }));
+        };
+        found.push(Located::new(Cow::Owned(name), paragraph));
     }
-    found.sort_by_key(|n| (n.start, n.end));
+    found.sort_by_key(|l| (l.name.start, l.name.end));
     found
 }
 
@@ -204,10 +229,10 @@ fn name_in_match(text: &str, lang: Lang) -> Option<Name> {
 }
 
 /// How `name` appears in `version`, preferring a name not yet used by another slot.
-fn presence(name: &Name, version: &Version, used: &[bool], matching: NameMatching) -> Presence {
+fn presence(name: &Located, version: &Version, used: &[bool], matching: NameMatching) -> Presence {
     let mut first_named = None;
     for (i, other) in version.names.iter().enumerate() {
-        if matching.names_match(name, &other.name) {
+        if name.same_name(other, matching) {
             if !used.get(i).copied().unwrap_or(true) {
                 return Presence::Named(i);
             }
@@ -217,7 +242,11 @@ fn presence(name: &Name, version: &Version, used: &[bool], matching: NameMatchin
     if let Some(i) = first_named {
         return Presence::Named(i);
     }
-    if version.words.iter().any(|w| matching.word_matches(name, w)) {
+    if version
+        .words
+        .iter()
+        .any(|w| matching.word_matches(&name.name, w))
+    {
         Presence::Worded
     } else {
         Presence::Absent
@@ -235,7 +264,7 @@ fn slots(versions: &BTreeMap<Lang, Version>, matching: NameMatching) -> Vec<Slot
     for (&lang, version) in versions {
         for (index, located) in version.names.iter().enumerate() {
             let already = used.get(&lang).and_then(|u| u.get(index)) == Some(&true);
-            if !located.name.confident || already {
+            if !located.confident || already {
                 continue;
             }
             let mut has = BTreeMap::new();
@@ -243,7 +272,7 @@ fn slots(versions: &BTreeMap<Lang, Version>, matching: NameMatching) -> Vec<Slot
             has.insert(lang, Some(index));
             for (&other, other_version) in versions.iter().filter(|(&l, _)| l != lang) {
                 let other_used = used.get(&other).map_or(&[][..], Vec::as_slice);
-                match presence(&located.name, other_version, other_used, matching) {
+                match presence(located, other_version, other_used, matching) {
                     Presence::Named(i) => {
                         has.insert(other, Some(i));
                     }
@@ -256,7 +285,7 @@ fn slots(versions: &BTreeMap<Lang, Version>, matching: NameMatching) -> Vec<Slot
             for (&l, v) in versions {
                 let named_here = has.get(&l).copied().flatten();
                 for (i, other) in v.names.iter().enumerate() {
-                    if named_here == Some(i) || matching.names_match(&located.name, &other.name) {
+                    if named_here == Some(i) || located.same_name(other, matching) {
                         if let Some(flag) = used.get_mut(&l).and_then(|u| u.get_mut(i)) {
                             *flag = true;
                         }
@@ -410,7 +439,7 @@ fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot, matching: NameMat
             .and_then(|i| name_of(versions, from, i));
         match (name, versions.get(&to)) {
             (Some(located), Some(version)) => {
-                presence(&located.name, version, &[], matching) == Presence::Absent
+                presence(located, version, &[], matching) == Presence::Absent
             }
             _ => true,
         }
@@ -420,7 +449,7 @@ fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot, matching: NameMat
         (Some(false), Some(true)) => absent_from(Lang::Ru, Lang::Uk),
         _ => false,
     };
-    let mentioned: Vec<&Name> = slot
+    let mentioned: Vec<&Located> = slot
         .has
         .iter()
         .filter_map(|(&l, i)| name_of(versions, l, (*i)?))
@@ -429,9 +458,8 @@ fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot, matching: NameMat
                 .iter()
                 .filter_map(|(&l, &i)| name_of(versions, l, i)),
         )
-        .map(|l| &*l.name)
         .collect();
-    let glossary_name = mentioned.iter().any(|n| n.entry.is_some());
+    let glossary_name = mentioned.iter().any(|l| l.entry.is_some());
     let related_replacement = slot.is_replacement()
         && slot.has.iter().any(|(&l, i)| {
             i.and_then(|i| name_of(versions, l, i)).is_some_and(|a| {
@@ -445,9 +473,9 @@ fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot, matching: NameMat
     // the English form was only unlike one of two Cyrillic spellings.
     let contradicted = slot.has.iter().any(|(&l, i)| {
         i.and_then(|i| name_of(versions, l, i)).is_some_and(|a| {
-            slot.instead.iter().any(|(&m, &j)| {
-                name_of(versions, m, j).is_some_and(|b| matching.names_match(&a.name, &b.name))
-            })
+            slot.instead
+                .iter()
+                .any(|(&m, &j)| name_of(versions, m, j).is_some_and(|b| a.same_name(b, matching)))
         })
     });
     // The version alone with its name, if Ukrainian or Russian, must not share it with the
@@ -465,7 +493,7 @@ fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot, matching: NameMat
         };
         match (name_of(versions, odd, index), versions.get(&other)) {
             (Some(located), Some(version)) => {
-                presence(&located.name, version, &[], matching) == Presence::Absent
+                presence(located, version, &[], matching) == Presence::Absent
             }
             _ => true,
         }
@@ -499,10 +527,10 @@ fn translated_acronym(
         .any(|lacking| {
             lacking.names.iter().any(|other| {
                 other.name.acronym
-                    && !matching.names_match(&name.name, &other.name)
+                    && !name.same_name(other, matching)
                     && having
                         .iter()
-                        .any(|v| presence(&other.name, v, &[], matching) == Presence::Absent)
+                        .any(|v| presence(other, v, &[], matching) == Presence::Absent)
             })
         })
 }
@@ -623,7 +651,7 @@ fn finding(
                 .filter_map(|(&l, &i)| Some((l, name_of(versions, l, i)?))),
         )
         .collect();
-    let glossary_name = named.iter().any(|(_, l)| l.name.entry.is_some());
+    let glossary_name = named.iter().any(|(_, l)| l.entry.is_some());
     // A name only one of three versions has, where the two others agree they have none, is
     // most often a translated word one translator capitalized ("Советом", "Іграх
     // Співдружності"): a note to read, not a warning.
@@ -685,6 +713,7 @@ fn finding(
 mod tests {
     use super::*;
     use crate::glossary::Entry;
+    use crate::paragraphs;
 
     fn glossary() -> Glossary {
         let entry = |forms: [(Lang, &str); 3]| Entry {
@@ -702,6 +731,13 @@ mod tests {
                 (Lang::Ru, "ПВО"),
             ]),
         ])
+    }
+
+    fn paragraph(text: &str) -> Paragraph {
+        paragraphs::split(text, paragraphs::Format::Plain)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no paragraph in {text:?}"))
     }
 
     /// A match as the glossary reports one: entry, character range, words.
@@ -724,11 +760,15 @@ mod tests {
         let extracted = names::extract(text, Lang::Uk);
         assert!(extracted.iter().any(|n| n.text == "Київ" && !n.confident));
         let matches = vec![found_at(text, 0, "Київ"), found_at(text, 0, "Києві")];
-        let extracted = extracted.into_iter().map(Cow::Owned).collect();
-        let marked = with_glossary(extracted, &matches, &glossary, Lang::Uk);
+        let paragraph = paragraph(text);
+        let extracted = extracted
+            .into_iter()
+            .map(|n| Located::new(Cow::Owned(n), &paragraph))
+            .collect();
+        let marked = with_glossary(extracted, &matches, &glossary, Lang::Uk, &paragraph);
         let texts: Vec<(&str, Option<usize>, bool)> = marked
             .iter()
-            .map(|n| (n.text.as_str(), n.entry, n.confident))
+            .map(|l| (l.name.text.as_str(), l.entry, l.confident))
             .collect();
         assert_eq!(
             texts,
@@ -762,11 +802,13 @@ mod tests {
         let glossary = glossary();
         let text = "Сили ППО збили 38 ракет над київськими околицями.";
         let matches = vec![found_at(text, 1, "ППО"), found_at(text, 0, "київськими")];
-        let marked = with_glossary(Vec::new(), &matches, &glossary, Lang::Uk);
+        let paragraph = paragraph(text);
+        let marked = with_glossary(Vec::new(), &matches, &glossary, Lang::Uk, &paragraph);
         // Entry 1 has a lowercase form: a term, the `term` check's job.
         assert_eq!(marked.len(), 1);
-        assert_eq!(marked[0].text, "київськими");
+        assert_eq!(marked[0].name.text, "київськими");
         assert_eq!(marked[0].entry, Some(0));
+        assert_eq!(marked[0].name.entry, Some(0));
         assert!(marked[0].confident);
     }
 
@@ -782,5 +824,26 @@ mod tests {
         assert!(NameMatching::default().names_match(a, b));
         b.entry = Some(1);
         assert!(!NameMatching::default().names_match(a, b));
+    }
+
+    #[test]
+    fn the_entries_the_check_marks_decide_without_changing_the_names() {
+        let kyiv = names::extract("у Києві", Lang::Uk);
+        let kiev = names::extract("в Киеве", Lang::Ru);
+        let (Some(a), Some(b)) = (kyiv.first(), kiev.first()) else {
+            panic!("no names");
+        };
+        let (in_uk, in_ru) = (paragraph("у Києві"), paragraph("в Киеве"));
+        let mut x = Located::new(Cow::Borrowed(a), &in_uk);
+        let mut y = Located::new(Cow::Borrowed(b), &in_ru);
+        let matching = NameMatching::default();
+        assert!(x.same_name(&y, matching));
+        x.entry = Some(0);
+        y.entry = Some(1);
+        assert!(!x.same_name(&y, matching));
+        y.entry = Some(0);
+        assert!(x.same_name(&y, matching));
+        assert!(matches!(x.name, Cow::Borrowed(_)));
+        assert_eq!((a.entry, b.entry), (None, None));
     }
 }
