@@ -176,7 +176,7 @@ fn with_glossary<'a>(
     paragraph: &'a Paragraph,
 ) -> Vec<Located<'a>> {
     for m in matches {
-        if !glossary.entries().get(m.entry).is_some_and(|e| e.is_name()) {
+        if !glossary.is_name_entry(m.entry) {
             continue;
         }
         let mut overlapping = false;
