@@ -436,7 +436,8 @@ pub(crate) fn each_lowercase(c: char, mut f: impl FnMut(char)) {
 #[inline]
 fn letter_shape(c: char) -> Option<(Script, Option<char>)> {
     match c {
-        'a'..='z' | '\u{430}'..='\u{45f}' => Some((script_of(c), Some(c))),
+        'a'..='z' => Some((Script::Latin, Some(c))),
+        '\u{430}'..='\u{45f}' => Some((Script::Cyrillic, Some(c))),
         'A'..='Z' => Some((Script::Latin, Some(c.to_ascii_lowercase()))),
         // А..Я: their lowercase letters are 0x20 further on.
         '\u{410}'..='\u{42f}' => Some((Script::Cyrillic, char::from_u32(c as u32 + 0x20))),
@@ -545,22 +546,23 @@ pub fn identify(text: &str) -> Option<Identified> {
     }
     let mut lowercase = String::with_capacity(text.len());
     let spans = word_spans(text, &mut lowercase);
-    let all: Vec<Word> = spans.iter().map(|span| span.word(&lowercase)).collect();
-    let everything: Vec<&Word> = all.iter().collect();
-    let unquoted: Vec<&Word> = all.iter().filter(|w| !w.quoted).collect();
-    if unquoted.len() == everything.len() {
-        return identify_words(text, &everything);
+    let words = Words {
+        spans: &spans,
+        lowercase: &lowercase,
+    };
+    if !spans.iter().any(|w| w.quoted) {
+        return identify_words(text, words, Quotes::Included);
     }
     // Quotes do not decide, unless what surrounds them is too little to be sure of
     // ("\"...\", - зазначають в ISW"): then the quote is the paragraph.
-    let outside = identify_words(text, &unquoted);
+    let outside = identify_words(text, words, Quotes::LeftOut);
     if outside
         .as_ref()
         .is_some_and(|o| o.confidence >= SURE_OUTSIDE_QUOTES)
     {
         return outside;
     }
-    let whole = identify_words(text, &everything);
+    let whole = identify_words(text, words, Quotes::Included);
     match (outside, whole) {
         (Some(o), Some(w)) if o.confidence >= w.confidence => Some(o),
         (o, w) => w.or(o),
@@ -581,6 +583,9 @@ enum ClearCutClass {
     /// A quotation mark, a Belarusian ў, a letter of another script: not clear-cut.
     GiveUp,
 }
+
+/// How many [`ClearCutClass`]es there are.
+const CLEAR_CUT_CLASSES: usize = ClearCutClass::GiveUp as usize + 1;
 
 fn clear_cut_class(c: char) -> ClearCutClass {
     if matches!(c, '"' | '«' | '»' | '„' | '“' | '”') {
@@ -645,36 +650,47 @@ fn clear_cut_table() -> &'static ClearCutTable {
 fn clear_cut(text: &str) -> Option<Identified> {
     const MIN_PROSE: usize = 40;
     let table = clear_cut_table();
-    let (mut cyrillic, mut latin) = (0usize, 0usize);
-    let (mut uk_letters, mut ru_letters, mut ru_strong) = (0usize, 0usize, 0usize);
-    for c in text.chars() {
-        let code = c as usize;
-        let class = match code {
-            0..0x80 => table.ascii.get(code).copied(),
-            0x400..0x500 => table.cyrillic.get(code - 0x400).copied(),
-            _ => None,
+    // Tallied by class, without a branch per character: `ClearCutClass as usize` indexes.
+    let mut tally = [0usize; CLEAR_CUT_CLASSES];
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // Over bytes, not `chars`: ASCII and the two-byte Cyrillic block are looked up without
+    // decoding, which cost as much as the rest of this pass.
+    while let Some(&lead) = bytes.get(at) {
+        let class = match lead {
+            0..0x80 => {
+                at += 1;
+                table.ascii.get(usize::from(lead)).copied()
+            }
+            // U+0400..=U+04FF: a lead byte 0xD0..=0xD3 and one continuation byte.
+            0xd0..=0xd3 => {
+                let code = (usize::from(lead & 0x1f) << 6)
+                    | usize::from(bytes.get(at + 1).copied().unwrap_or(0) & 0x3f);
+                at += 2;
+                code.checked_sub(0x400)
+                    .and_then(|offset| table.cyrillic.get(offset))
+                    .copied()
+            }
+            _ => {
+                let c = text.get(at..).and_then(|rest| rest.chars().next());
+                at += c.map_or(1, char::len_utf8);
+                c.map(clear_cut_class)
+            }
         }
-        .unwrap_or_else(|| clear_cut_class(c));
-        match class {
-            ClearCutClass::Neutral => {}
-            ClearCutClass::Latin => latin += 1,
-            ClearCutClass::Cyrillic => cyrillic += 1,
-            ClearCutClass::UkrainianLetter => {
-                cyrillic += 1;
-                uk_letters += 1;
-            }
-            ClearCutClass::RussianLetter => {
-                cyrillic += 1;
-                ru_letters += 1;
-            }
-            ClearCutClass::StrongRussianLetter => {
-                cyrillic += 1;
-                ru_letters += 1;
-                ru_strong += 1;
-            }
-            ClearCutClass::GiveUp => return None,
+        .unwrap_or(ClearCutClass::GiveUp);
+        if class == ClearCutClass::GiveUp {
+            return None;
+        }
+        if let Some(count) = tally.get_mut(class as usize) {
+            *count += 1;
         }
     }
+    let count = |class: ClearCutClass| tally.get(class as usize).copied().unwrap_or(0);
+    let latin = count(ClearCutClass::Latin);
+    let uk_letters = count(ClearCutClass::UkrainianLetter);
+    let ru_strong = count(ClearCutClass::StrongRussianLetter);
+    let ru_letters = count(ClearCutClass::RussianLetter) + ru_strong;
+    let cyrillic = count(ClearCutClass::Cyrillic) + uk_letters + ru_letters;
     let sure = |lang| {
         Some(Identified {
             lang,
@@ -732,30 +748,57 @@ fn english_function_words(text: &str) -> (usize, usize) {
 /// How sure the text outside quotes must make identification for the quotes to be ignored.
 const SURE_OUTSIDE_QUOTES: f64 = 0.9;
 
-fn identify_words(text: &str, deciding: &[&Word]) -> Option<Identified> {
-    let cyrillic = letters(deciding, Some(Script::Cyrillic));
-    let latin = letters(deciding, Some(Script::Latin));
-    let latin_prose: usize = deciding
-        .iter()
-        .filter(|w| w.script == Script::Latin && !w.capitalized)
-        .map(|w| w.letters)
-        .sum();
-    let other = letters(deciding, Some(Script::Other));
-    if cyrillic >= MIN_LETTERS && cyrillic >= latin_prose && cyrillic >= other {
-        let cyrillic_words: Vec<&Word> = deciding
+/// The words of a text and the string their lowercase spellings are in.
+#[derive(Clone, Copy)]
+struct Words<'a> {
+    spans: &'a [WordSpan],
+    lowercase: &'a str,
+}
+
+/// Whether the words inside quotation marks take part in a decision.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Quotes {
+    Included,
+    LeftOut,
+}
+
+impl<'a> Words<'a> {
+    /// The words that take part, of `script` or of any.
+    fn deciding(
+        self,
+        quotes: Quotes,
+        script: Option<Script>,
+    ) -> impl Iterator<Item = Word<'a>> + Clone {
+        self.spans
             .iter()
-            .copied()
-            .filter(|w| w.script == Script::Cyrillic)
-            .collect();
-        return Some(identify_cyrillic(&cyrillic_words));
+            .filter(move |w| {
+                (quotes == Quotes::Included || !w.quoted) && script.is_none_or(|s| w.script == s)
+            })
+            .map(move |span| span.word(self.lowercase))
+    }
+}
+
+fn identify_words(text: &str, words: Words, quotes: Quotes) -> Option<Identified> {
+    let (mut cyrillic, mut latin, mut latin_prose, mut other) = (0, 0, 0, 0);
+    for word in words.deciding(quotes, None) {
+        match word.script {
+            Script::Cyrillic => cyrillic += word.letters,
+            Script::Latin => {
+                latin += word.letters;
+                if !word.capitalized {
+                    latin_prose += word.letters;
+                }
+            }
+            Script::Other => other += word.letters,
+        }
+    }
+    if cyrillic >= MIN_LETTERS && cyrillic >= latin_prose && cyrillic >= other {
+        return Some(identify_cyrillic(
+            words.deciding(quotes, Some(Script::Cyrillic)),
+        ));
     }
     if latin >= MIN_LETTERS && latin >= other {
-        let latin_words: Vec<&Word> = deciding
-            .iter()
-            .copied()
-            .filter(|w| w.script == Script::Latin)
-            .collect();
-        return identify_latin(&latin_words);
+        return identify_latin(words.deciding(quotes, Some(Script::Latin)));
     }
     if other >= MIN_LETTERS {
         let info = trigram_detector::detect(text)?;
@@ -768,12 +811,16 @@ fn identify_words(text: &str, deciding: &[&Word]) -> Option<Identified> {
     None
 }
 
-fn letters(words: &[&Word], script: Option<Script>) -> usize {
-    words
-        .iter()
-        .filter(|w| script.is_none_or(|s| w.script == s))
-        .map(|w| w.letters)
-        .sum()
+/// The lowercase spellings of `words`, separated by spaces: what the trigram detectors read.
+fn spellings<'a>(words: impl Iterator<Item = Word<'a>>) -> String {
+    let mut text = String::new();
+    for (index, word) in words.enumerate() {
+        if index > 0 {
+            text.push(' ');
+        }
+        text.push_str(word.lower);
+    }
+    text
 }
 
 fn sigmoid(x: f64) -> f64 {
@@ -819,9 +866,9 @@ const OTHER_CYRILLIC: &[(char, &str)] = &[
 /// Where the letters of [`OTHER_CYRILLIC`] lie: other letters need not be compared with them.
 const OTHER_CYRILLIC_RANGE: std::ops::RangeInclusive<char> = 'ђ'..='џ';
 
-fn identify_cyrillic(words: &[&Word]) -> Identified {
+fn identify_cyrillic<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Identified {
     let (ukrainian, russian) = (lexicon(Lang::Uk), lexicon(Lang::Ru));
-    let total = letters(words, None);
+    let total: usize = words.clone().map(|w| w.letters).sum();
     let mut uk_letters = 0usize;
     let mut ru_letters = 0usize;
     let mut others: BTreeMap<&str, usize> = BTreeMap::new();
@@ -829,7 +876,7 @@ fn identify_cyrillic(words: &[&Word]) -> Identified {
     let mut ru_words = 0usize;
     let mut uk_sequences = 0usize;
     let mut ru_sequences = 0usize;
-    for word in words {
+    for word in words.clone() {
         if ukrainian.raw.apostrophe_in_words {
             uk_letters += word.apostrophes;
         }
@@ -860,7 +907,7 @@ fn identify_cyrillic(words: &[&Word]) -> Identified {
                 *words += 1;
             } else {
                 *words += usize::from(word.label && lexicon.is_label(word.lower));
-                *sequences += spelling_hits(word, mask, lexicon);
+                *sequences += spelling_hits(&word, mask, lexicon);
             }
         }
     }
@@ -883,8 +930,7 @@ fn identify_cyrillic(words: &[&Word]) -> Identified {
         + SEQUENCE * (uk_sequences as f64 - ru_sequences as f64);
     if score.abs() < 2.0 {
         // No distinctive letter or word either way: let trigram statistics lean.
-        let text: Vec<&str> = words.iter().map(|w| w.lower).collect();
-        if let Some(info) = trigram_detector::detect_ukrainian_or_russian(&text.join(" ")) {
+        if let Some(info) = trigram_detector::detect_ukrainian_or_russian(&spellings(words)) {
             let lean = info.confidence().clamp(0.0, 1.0);
             score += if info.lang() == whatlang::Lang::Ukr {
                 lean
@@ -906,16 +952,16 @@ fn identify_cyrillic(words: &[&Word]) -> Identified {
     }
 }
 
-fn identify_latin(words: &[&Word]) -> Option<Identified> {
+fn identify_latin<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Option<Identified> {
     let english = lexicon(Lang::En);
-    let total = letters(words, None);
+    let total: usize = words.clone().map(|w| w.letters).sum();
     let prose: usize = words
-        .iter()
+        .clone()
         .filter(|w| !w.capitalized)
         .map(|w| w.letters)
         .sum();
     let hits: usize = words
-        .iter()
+        .clone()
         .map(|w| {
             if w.label && english.is_label(w.lower) {
                 2
@@ -948,8 +994,7 @@ fn identify_latin(words: &[&Word]) -> Option<Identified> {
             letters: total,
         });
     }
-    let text: Vec<&str> = words.iter().map(|w| w.lower).collect();
-    let info = trigram_detector::detect(&text.join(" "));
+    let info = trigram_detector::detect(&spellings(words));
     // Among en, uk and ru a Latin text is English unless whatlang is sure it is another
     // language: on a short English sentence it often guesses Dutch or Danish, unsure.
     let other = info
