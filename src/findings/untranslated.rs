@@ -456,4 +456,48 @@ mod tests {
         }
         assert!(!may_be_similar(original, variants.last().unwrap()));
     }
+
+    /// [`tally_comparable`] as its documentation says: the buckets of the first
+    /// [`SAME_TEXT_PREFIX`] characters of [`each_comparable_char`].
+    fn reference_tally(text: &str) -> ([i32; BUCKETS], usize) {
+        let (mut counts, mut length) = ([0i32; BUCKETS], 0usize);
+        each_comparable_char(text, |c| {
+            if length < SAME_TEXT_PREFIX {
+                length += 1;
+                if let Some(count) = counts.get_mut(bucket(c)) {
+                    *count += 1;
+                }
+            }
+        });
+        (counts, length)
+    }
+
+    fn fast_tally(text: &str) -> ([i32; BUCKETS], usize) {
+        let mut counts = [0i32; BUCKETS];
+        let length = tally_comparable(text, 1, &mut counts);
+        (counts, length)
+    }
+
+    #[test]
+    fn tallies_read_news_copy_as_the_comparable_text_does() {
+        let long = "Аналітики ISW не змогли визначити, скільки військових Росія може розгорнути. "
+            .repeat(40);
+        for text in [
+            "«Розгортання військ в Україні також може відкрити можливості», - зазначають в ISW.",
+            "Аналитики ISW не смогли определить — ЁЛКИ, ЪЫЭ, ҐЄЇІ — 13,5 %.",
+            "İstanbul ΣΊΣΥΦΟΣ straße Ǆemal ﬁnal — café naïve e\u{301}",
+            "",
+            "   ",
+            long.as_str(),
+        ] {
+            assert_eq!(fast_tally(text), reference_tally(text), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tallies_agree_with_the_comparable_text(text in "[a-zA-Z0-9 ,.«»іїєґІЇЄҐа-яА-ЯёЁыЭъ\u{300}-\u{36f}İßǅΣ\u{4c0}-\u{4ff}\u{1f600}-\u{1f64f}]{0,400}") {
+            proptest::prop_assert_eq!(fast_tally(&text), reference_tally(&text));
+        }
+    }
 }
