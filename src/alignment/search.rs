@@ -318,8 +318,6 @@ impl BlockRelaxation<'_> {
         backpointers: &mut [u8],
     ) {
         let run = self.ks.1 - self.ks.0 + 1;
-        // Copied out of the bead so that the vector loop reads no memory it also writes.
-        let (prior, weights) = (self.bead.prior, self.bead.pair_weight);
         let costs_02 = if COMPARES_02 {
             self.costs_02
         } else {
@@ -347,42 +345,6 @@ impl BlockRelaxation<'_> {
             ) else {
                 continue;
             };
-            if run >= LANES {
-                // Runs of LANES cells, the last one overlapping the one before when the run
-                // is not a multiple of LANES: relaxing a cell twice by the same bead changes
-                // nothing the second time.
-                let last = run - LANES;
-                let mut start = 0;
-                loop {
-                    let at = start.min(last);
-                    if let (
-                        Some(previous),
-                        Some(costs_02),
-                        Some(costs_12),
-                        Some(costs),
-                        Some(backpointers),
-                    ) = (
-                        lanes(previous, at),
-                        lanes(costs_02, at),
-                        lanes(costs_12, at),
-                        lanes_mut(costs, at),
-                        lanes_mut(backpointers, at),
-                    ) {
-                        relax_lanes::<COMPARES_01, COMPARES_02, COMPARES_12, IN_BEAD_ORDER>(
-                            (prior, weights, self.bead_index),
-                            cost_01,
-                            (previous, costs_02, costs_12),
-                            costs,
-                            backpointers,
-                        );
-                    }
-                    if at == last {
-                        break;
-                    }
-                    start += LANES;
-                }
-                continue;
-            }
             let cells = costs
                 .iter_mut()
                 .zip(backpointers.iter_mut())
@@ -396,83 +358,6 @@ impl BlockRelaxation<'_> {
                 keep_cheaper::<IN_BEAD_ORDER>(cost, backpointer, total, self.bead_index);
             }
         }
-    }
-}
-
-/// How many consecutive cells one bead relaxes at once.
-const LANES: usize = 4;
-
-/// The `LANES` values of `values` from `at`.
-#[inline(always)]
-fn lanes<T>(values: &[T], at: usize) -> Option<&[T; LANES]> {
-    values.get(at..at + LANES)?.try_into().ok()
-}
-
-#[inline(always)]
-fn lanes_mut<T>(values: &mut [T], at: usize) -> Option<&mut [T; LANES]> {
-    values.get_mut(at..at + LANES)?.try_into().ok()
-}
-
-/// One bead relaxing `LANES` consecutive cells of a row: [`bead_total`] and [`keep_cheaper`]
-/// for each.
-#[inline(never)]
-fn relax_lanes<
-    const COMPARES_01: bool,
-    const COMPARES_02: bool,
-    const COMPARES_12: bool,
-    const IN_BEAD_ORDER: bool,
->(
-    (prior, [weight_01, weight_02, weight_12], bead): (f32, [f32; 3], u8),
-    cost_01: f32,
-    (previous, costs_02, costs_12): (&[f32; LANES], &[f32; LANES], &[f32; LANES]),
-    costs: &mut [f32; LANES],
-    backpointers: &mut [u8; LANES],
-) {
-    let mut totals = [0.0f32; LANES];
-    for (lane, total) in totals.iter_mut().enumerate() {
-        // The additions in the order of `bead_total`.
-        *total = previous[lane] + prior;
-        if COMPARES_01 {
-            *total += weight_01 * cost_01;
-        }
-        if COMPARES_02 {
-            *total += weight_02 * costs_02[lane];
-        }
-        if COMPARES_12 {
-            *total += weight_12 * costs_12[lane];
-        }
-    }
-    keep_cheaper_lanes::<IN_BEAD_ORDER>(costs, backpointers, &totals, bead);
-}
-
-/// [`keep_cheaper`] for `LANES` cells at once, written with masks rather than branches so that
-/// the compiler turns it into vector instructions.
-#[inline(always)]
-fn keep_cheaper_lanes<const IN_BEAD_ORDER: bool>(
-    costs: &mut [f32; LANES],
-    backpointers: &mut [u8; LANES],
-    totals: &[f32; LANES],
-    bead: u8,
-) {
-    let mut masks = [0u32; LANES];
-    for (lane, mask) in masks.iter_mut().enumerate() {
-        let (total, cost) = (totals[lane], costs[lane]);
-        let wins = match IN_BEAD_ORDER {
-            true => total < cost,
-            false => {
-                (total < cost)
-                    | ((total == cost) & (bead < backpointers[lane]) & (total < f32::INFINITY))
-            }
-        };
-        *mask = u32::from(wins).wrapping_neg();
-    }
-    for (lane, cost) in costs.iter_mut().enumerate() {
-        let mask = masks[lane];
-        *cost = f32::from_bits((totals[lane].to_bits() & mask) | (cost.to_bits() & !mask));
-    }
-    for (lane, backpointer) in backpointers.iter_mut().enumerate() {
-        let mask = masks[lane] as u8;
-        *backpointer = (bead & mask) | (*backpointer & !mask);
     }
 }
 
