@@ -368,8 +368,18 @@ struct BeadGroups {
     from_earlier_slices: Vec<u8>,
     /// Beads that consume paragraphs of dimension 1 (and maybe 2) only: from earlier rows.
     from_earlier_rows: Vec<u8>,
-    /// Beads that consume paragraphs of dimension 2 only: from earlier cells of the row.
-    along_the_row: Vec<u8>,
+    /// Beads that consume paragraphs of dimension 2 only: from earlier cells of the row. Kept
+    /// with how many paragraphs they consume and their prior, since the row is relaxed cell
+    /// by cell and such a bead compares no pair.
+    along_the_row: Vec<DroppedParagraphs>,
+}
+
+/// A bead of [`BeadGroups::along_the_row`]: its index, paragraphs consumed, prior.
+#[derive(Clone, Copy)]
+struct DroppedParagraphs {
+    bead_index: u8,
+    count: usize,
+    prior: f32,
 }
 
 impl BeadGroups {
@@ -377,7 +387,14 @@ impl BeadGroups {
         let mut groups = BeadGroups::default();
         for (index, bead) in beads.iter().enumerate() {
             let group = match bead.step {
-                [0, 0, _] => &mut groups.along_the_row,
+                [0, 0, count] => {
+                    groups.along_the_row.push(DroppedParagraphs {
+                        bead_index: index as u8,
+                        count,
+                        prior: bead.prior,
+                    });
+                    continue;
+                }
                 [0, _, _] => &mut groups.from_earlier_rows,
                 _ => &mut groups.from_earlier_slices,
             };
@@ -705,19 +722,17 @@ impl Problem {
                 // Dropped paragraphs of the last dimension alone: each cell depends on the
                 // cells just before it in the row. Such a bead compares no pair.
                 for k in 1..width {
-                    for &bead_index in &self.bead_groups.along_the_row {
-                        let Some(bead) = self.beads.get(usize::from(bead_index)) else {
-                            continue;
-                        };
-                        let c = bead.step[2];
-                        let Some(&previous) = k.checked_sub(c).and_then(|p| row.get(p)) else {
+                    for dropped in &self.bead_groups.along_the_row {
+                        let Some(&previous) = k.checked_sub(dropped.count).and_then(|p| row.get(p))
+                        else {
                             continue;
                         };
                         if let (Some(cost), Some(backpointer)) =
                             (row.get_mut(k), row_backpointers.get_mut(k))
                         {
-                            let total = bead_total::<false, false, false>(previous, bead, [0.0; 3]);
-                            keep_cheaper::<false>(cost, backpointer, total, bead_index);
+                            // `bead_total` of a bead that compares no pair.
+                            let total = previous + dropped.prior;
+                            keep_cheaper::<false>(cost, backpointer, total, dropped.bead_index);
                         }
                     }
                 }
