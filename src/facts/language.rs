@@ -781,25 +781,37 @@ fn clear_cut(text: &str) -> Option<Identified> {
 fn english_function_words(text: &str) -> (usize, usize) {
     let english = lexicon(Lang::En);
     let (mut hits, mut words) = (0, 0);
-    for word in text
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
+    // The runs are found on bytes, not characters: a character outside ASCII is made of
+    // bytes that are not ASCII letters either, and ends a run the same, without being
+    // decoded.
+    let bytes = text.as_bytes();
+    let mut run_start = None;
+    // Capitalized words are lowercased here; most words are not, or are longer than any
+    // function word and need no lowercasing at all.
+    let mut lower = String::new();
+    let mut tally = |word: &str| {
         words += 1;
-        // Lowercased on the stack: most words are short, and longer ones than any function
-        // word need no lowercasing at all (nor do words already in lowercase).
-        let mut buffer = [0u8; 32];
-        let hit = match buffer.get_mut(..word.len()) {
-            _ if word.len() > english.longest_function_word => false,
-            _ if !word.bytes().any(|b| b.is_ascii_uppercase()) => english.is_function_word(word),
-            Some(lower) => {
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(|w| english.is_function_word(w))
-            }
-            None => english.is_function_word(&word.to_ascii_lowercase()),
+        let hit = if word.len() > english.longest_function_word {
+            false
+        } else if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            english.is_function_word(word)
+        } else {
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            english.is_function_word(&lower)
         };
         hits += usize::from(hit);
+    };
+    for (at, byte) in bytes.iter().enumerate() {
+        if byte.is_ascii_alphabetic() {
+            run_start.get_or_insert(at);
+        } else if let Some(word) = run_start.take().and_then(|start| text.get(start..at)) {
+            tally(word);
+        }
+    }
+    if let Some(word) = run_start.and_then(|start| text.get(start..)) {
+        tally(word);
     }
     (hits, words)
 }
