@@ -85,7 +85,8 @@ impl Lexicon {
     }
 
     pub fn is_function_word(&self, lower: &str) -> bool {
-        self.function_words.contains(lower)
+        // Most words are longer than any function word: no hashing for them.
+        lower.len() <= self.longest_function_word && self.function_words.contains(lower)
     }
 
     pub fn is_label(&self, lower: &str) -> bool {
@@ -446,6 +447,63 @@ fn letter_shape(c: char) -> Option<(Script, Option<char>)> {
     }
 }
 
+/// Where a whitespace-separated chunk of a text began, and what [`word_spans`] had found
+/// before it: an address is only known as one at its end, and is then taken back.
+struct ChunkStart {
+    at: usize,
+    words: usize,
+    lowercase: usize,
+    depth: usize,
+    /// It has one of the characters every address has (see [`is_address`]).
+    marked: bool,
+}
+
+impl ChunkStart {
+    fn new(at: usize, words: &[WordSpan], lowercase: &str, depth: usize) -> ChunkStart {
+        ChunkStart {
+            at,
+            words: words.len(),
+            lowercase: lowercase.len(),
+            depth,
+            marked: false,
+        }
+    }
+
+    /// The chunk ends before `end`: if it was an address, what it added is taken back.
+    fn close(
+        self,
+        text: &str,
+        end: usize,
+        words: &mut Vec<WordSpan>,
+        lowercase: &mut String,
+        depth: &mut usize,
+    ) {
+        let address = self.marked && text.get(self.at..end).is_some_and(is_address);
+        if address {
+            words.truncate(self.words);
+            lowercase.truncate(self.lowercase);
+            *depth = self.depth;
+        }
+    }
+}
+
+/// Ends the word being read, if any: its spelling ends here; `label` when a colon ends it.
+fn finish_word(
+    current: &mut Option<WordSpan>,
+    label: bool,
+    lowercase: &mut String,
+    words: &mut Vec<WordSpan>,
+) {
+    if let Some(mut word) = current.take() {
+        word.label = label;
+        if word.script == Script::Other {
+            fix_homoglyphs(&mut word, lowercase);
+        }
+        word.end = lowercase.len();
+        words.push(word);
+    }
+}
+
 /// The words of a text, with whether each stands inside quotation marks; their lowercase
 /// spellings go to `lowercase`.
 fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
@@ -453,76 +511,77 @@ fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
     // doubling series.
     let mut words = Vec::with_capacity(text.len() / 6 + 1);
     let mut depth: usize = 0;
-    for chunk in text.split_whitespace() {
-        if is_address(chunk) {
+    // One pass over the characters, not one to split at whitespace and another to read the
+    // chunks: what a chunk that turns out to be an address added is taken back at its end.
+    let mut chunk: Option<ChunkStart> = None;
+    let mut current: Option<WordSpan> = None;
+    let mut previous: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let before = previous.replace(c);
+        if let Some((script, lower)) = letter_shape(c) {
+            if chunk.is_none() {
+                chunk = Some(ChunkStart::new(at, &words, lowercase, depth));
+            }
+            let word = current.get_or_insert_with(|| WordSpan {
+                start: lowercase.len(),
+                end: lowercase.len(),
+                script,
+                letters: 0,
+                apostrophes: 0,
+                capitalized: is_upper(c),
+                quoted: depth > 0,
+                label: false,
+            });
+            match lower {
+                Some(lower) => lowercase.push(lower),
+                None => push_lowercase(lowercase, c),
+            }
+            word.letters += 1;
+            if script != word.script {
+                word.script = Script::Other;
+            }
             continue;
         }
-        let mut current: Option<WordSpan> = None;
-        let mut previous: Option<char> = None;
-        let mut chars = chunk.chars().peekable();
-        while let Some(c) = chars.next() {
-            let before = previous.replace(c);
-            if let Some((script, lower)) = letter_shape(c) {
-                let word = current.get_or_insert_with(|| WordSpan {
-                    start: lowercase.len(),
-                    end: lowercase.len(),
-                    script,
-                    letters: 0,
-                    apostrophes: 0,
-                    capitalized: is_upper(c),
-                    quoted: depth > 0,
-                    label: false,
-                });
-                match lower {
-                    Some(lower) => lowercase.push(lower),
-                    None => push_lowercase(lowercase, c),
-                }
-                word.letters += 1;
-                if script != word.script {
-                    word.script = Script::Other;
-                }
+        if c.is_whitespace() {
+            finish_word(&mut current, false, lowercase, &mut words);
+            if let Some(start) = chunk.take() {
+                start.close(text, at, &mut words, lowercase, &mut depth);
+            }
+            previous = None;
+            continue;
+        }
+        let start = chunk.get_or_insert_with(|| ChunkStart::new(at, &words, lowercase, depth));
+        start.marked |= matches!(c, '.' | ':' | '@' | '#');
+        let inner_apostrophe = is_apostrophe(c)
+            && before.is_some_and(is_letter)
+            && chars.peek().is_some_and(|&(_, next)| is_letter(next));
+        if inner_apostrophe {
+            if let Some(word) = current.as_mut() {
+                lowercase.push('\'');
+                word.apostrophes += 1;
                 continue;
             }
-            let inner_apostrophe = is_apostrophe(c)
-                && before.is_some_and(is_letter)
-                && chars.peek().copied().is_some_and(is_letter);
-            if inner_apostrophe {
-                if let Some(word) = current.as_mut() {
-                    lowercase.push('\'');
-                    word.apostrophes += 1;
-                    continue;
-                }
-            }
-            if let Some(mut word) = current.take() {
-                word.label = c == ':';
-                if word.script == Script::Other {
-                    fix_homoglyphs(&mut word, lowercase);
-                }
-                word.end = lowercase.len();
-                words.push(word);
-            }
-            match c {
-                '«' | '„' => depth += 1,
-                '»' => depth = depth.saturating_sub(1),
-                '"' | '“' | '”' => {
-                    // An opening mark stands before a word, a closing one after it.
-                    let opening = before.is_none_or(|b| matches!(b, '(' | '[' | '-' | '—'));
-                    if opening {
-                        depth += 1;
-                    } else {
-                        depth = depth.saturating_sub(1);
-                    }
-                }
-                _ => {}
-            }
         }
-        if let Some(mut word) = current.take() {
-            if word.script == Script::Other {
-                fix_homoglyphs(&mut word, lowercase);
+        finish_word(&mut current, c == ':', lowercase, &mut words);
+        match c {
+            '«' | '„' => depth += 1,
+            '»' => depth = depth.saturating_sub(1),
+            '"' | '“' | '”' => {
+                // An opening mark stands before a word, a closing one after it.
+                let opening = before.is_none_or(|b| matches!(b, '(' | '[' | '-' | '—'));
+                if opening {
+                    depth += 1;
+                } else {
+                    depth = depth.saturating_sub(1);
+                }
             }
-            word.end = lowercase.len();
-            words.push(word);
+            _ => {}
         }
+    }
+    finish_word(&mut current, false, lowercase, &mut words);
+    if let Some(start) = chunk.take() {
+        start.close(text, text.len(), &mut words, lowercase, &mut depth);
     }
     words
 }
@@ -722,25 +781,37 @@ fn clear_cut(text: &str) -> Option<Identified> {
 fn english_function_words(text: &str) -> (usize, usize) {
     let english = lexicon(Lang::En);
     let (mut hits, mut words) = (0, 0);
-    for word in text
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
+    // The runs are found on bytes, not characters: a character outside ASCII is made of
+    // bytes that are not ASCII letters either, and ends a run the same, without being
+    // decoded.
+    let bytes = text.as_bytes();
+    let mut run_start = None;
+    // Capitalized words are lowercased here; most words are not, or are longer than any
+    // function word and need no lowercasing at all.
+    let mut lower = String::new();
+    let mut tally = |word: &str| {
         words += 1;
-        // Lowercased on the stack: most words are short, and longer ones than any function
-        // word need no lowercasing at all (nor do words already in lowercase).
-        let mut buffer = [0u8; 32];
-        let hit = match buffer.get_mut(..word.len()) {
-            _ if word.len() > english.longest_function_word => false,
-            _ if !word.bytes().any(|b| b.is_ascii_uppercase()) => english.is_function_word(word),
-            Some(lower) => {
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(|w| english.is_function_word(w))
-            }
-            None => english.is_function_word(&word.to_ascii_lowercase()),
+        let hit = if word.len() > english.longest_function_word {
+            false
+        } else if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            english.is_function_word(word)
+        } else {
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            english.is_function_word(&lower)
         };
         hits += usize::from(hit);
+    };
+    for (at, byte) in bytes.iter().enumerate() {
+        if byte.is_ascii_alphabetic() {
+            run_start.get_or_insert(at);
+        } else if let Some(word) = run_start.take().and_then(|start| text.get(start..at)) {
+            tally(word);
+        }
+    }
+    if let Some(word) = run_start.and_then(|start| text.get(start..)) {
+        tally(word);
     }
     (hits, words)
 }
@@ -863,8 +934,59 @@ const OTHER_CYRILLIC: &[(char, &str)] = &[
     ('ѕ', "mk"),
 ];
 
-/// Where the letters of [`OTHER_CYRILLIC`] lie: other letters need not be compared with them.
-const OTHER_CYRILLIC_RANGE: std::ops::RangeInclusive<char> = 'ђ'..='џ';
+/// What a lowercase letter tells [`identify_cyrillic`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CyrillicLetter {
+    /// Nothing: a letter Ukrainian and Russian share, or not a Cyrillic one.
+    Plain,
+    Ukrainian,
+    /// ъ, Russian only before е ё ю я; `russian` when Russian writes it at all.
+    HardSign {
+        russian: bool,
+    },
+    Russian,
+    /// A letter of another Cyrillic language: its index in [`OTHER_CYRILLIC`].
+    Other(usize),
+}
+
+fn classify_cyrillic_letter(c: char) -> CyrillicLetter {
+    let (ukrainian, russian) = (vocabulary(Lang::Uk), vocabulary(Lang::Ru));
+    if ukrainian.letters.contains(&c) {
+        CyrillicLetter::Ukrainian
+    } else if c == 'ъ' {
+        CyrillicLetter::HardSign {
+            russian: russian.letters.contains(&c),
+        }
+    } else if russian.letters.contains(&c) {
+        CyrillicLetter::Russian
+    } else if let Some(index) = OTHER_CYRILLIC.iter().position(|(l, _)| *l == c) {
+        CyrillicLetter::Other(index)
+    } else {
+        CyrillicLetter::Plain
+    }
+}
+
+/// [`classify_cyrillic_letter`], looked up for the Cyrillic block (U+0400..=U+04FF): it is
+/// asked for every letter of every Cyrillic word the quick pass of [`clear_cut`] leaves.
+fn cyrillic_letter(c: char) -> CyrillicLetter {
+    static TABLE: std::sync::OnceLock<[CyrillicLetter; 256]> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = [CyrillicLetter::Plain; 256];
+        for (offset, letter) in table.iter_mut().enumerate() {
+            if let Some(c) = char::from_u32(0x400 + offset as u32) {
+                *letter = classify_cyrillic_letter(c);
+            }
+        }
+        table
+    });
+    match u32::from(c)
+        .checked_sub(0x400)
+        .and_then(|offset| table.get(offset as usize))
+    {
+        Some(&letter) => letter,
+        None => classify_cyrillic_letter(c),
+    }
+}
 
 fn identify_cyrillic<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Identified {
     let (ukrainian, russian) = (lexicon(Lang::Uk), lexicon(Lang::Ru));
@@ -884,19 +1006,24 @@ fn identify_cyrillic<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Ident
         let mut chars = word.lower.chars().peekable();
         while let Some(c) = chars.next() {
             mask |= letter_bit(c);
-            if ukrainian.raw.letters.contains(&c) {
-                uk_letters += 1;
-            } else if c == 'ъ' && !chars.peek().is_some_and(|n| "еёюя".contains(*n)) {
+            match cyrillic_letter(c) {
+                CyrillicLetter::Plain => {}
+                CyrillicLetter::Ukrainian => uk_letters += 1,
                 // Russian writes ъ only before е ё ю я; elsewhere it is Bulgarian.
-                *others.entry("bg").or_default() += 1;
-            } else if russian.raw.letters.contains(&c) {
-                ru_letters += 1;
-            } else if let Some((_, code)) = OTHER_CYRILLIC
-                .iter()
-                .take_while(|_| OTHER_CYRILLIC_RANGE.contains(&c))
-                .find(|(l, _)| *l == c)
-            {
-                *others.entry(code).or_default() += 1;
+                CyrillicLetter::HardSign { .. }
+                    if !chars.peek().is_some_and(|n| "еёюя".contains(*n)) =>
+                {
+                    *others.entry("bg").or_default() += 1;
+                }
+                CyrillicLetter::HardSign { russian: true } | CyrillicLetter::Russian => {
+                    ru_letters += 1;
+                }
+                CyrillicLetter::HardSign { russian: false } => {}
+                CyrillicLetter::Other(index) => {
+                    if let Some((_, code)) = OTHER_CYRILLIC.get(index) {
+                        *others.entry(code).or_default() += 1;
+                    }
+                }
             }
         }
         for (lexicon, words, sequences) in [
@@ -1248,6 +1375,15 @@ mod tests {
             Some(IdentifiedLang::Other("de".into()))
         );
         assert_eq!(IdentifiedLang::Other("de".into()).name(), "German");
+        // ъ inside a word, not before е ё ю я, is Bulgarian; ј and ћ are Serbian.
+        assert_eq!(
+            lang_of("Българските власти съобщиха, че ще изпратят помощ на Украйна."),
+            Some(IdentifiedLang::Other("bg".into()))
+        );
+        assert_eq!(
+            lang_of("Српска влада је најавила нову помоћ Украјини после састанка."),
+            Some(IdentifiedLang::Other("sr".into()))
+        );
     }
 
     #[test]
@@ -1262,13 +1398,6 @@ mod tests {
             lang_of("\"We will not give up\": what the mayor said about the attack"),
             Some(IdentifiedLang::En)
         );
-    }
-
-    #[test]
-    fn letters_of_other_cyrillic_languages_lie_in_their_range() {
-        for (letter, _) in OTHER_CYRILLIC {
-            assert!(OTHER_CYRILLIC_RANGE.contains(letter), "{letter}");
-        }
     }
 
     #[test]
