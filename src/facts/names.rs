@@ -903,9 +903,10 @@ struct Known {
 /// and in the date and number vocabularies was most of the cost of finding names.
 fn known_word(lang: Lang, lower: &str, ask_never_a_name: bool) -> Known {
     const REMEMBERED: usize = 50_000;
-    type Memory = crate::hashing::FastMap<Box<str>, Known>;
+    // The shape of `memo::remembered`'s memory; read and updated in two steps here, since a
+    // remembered word may still lack `never_a_name`.
     thread_local! {
-        static KNOWN: std::cell::RefCell<[Memory; 3]> = Default::default();
+        static KNOWN: crate::memo::Memory<Known> = Default::default();
     }
     let slot = lang.index();
     let remembered = KNOWN.with(|known| {
@@ -1300,34 +1301,15 @@ fn no_keys() -> Keys {
 /// Keys are remembered per thread: the same names come back paragraph after paragraph and
 /// article after article, and transliterating them was the costliest step of the name check.
 pub fn word_keys(lower: &str, lang: Lang) -> Keys {
-    const REMEMBERED: usize = 50_000;
-    type Known = crate::hashing::FastMap<Box<str>, Keys>;
     thread_local! {
-        static KEYS: std::cell::RefCell<[Known; 3]> = Default::default();
+        static KEYS: crate::memo::Memory<Keys> = Default::default();
     }
-    let slot = lang.index();
-    let known = KEYS.with(|known| {
-        known
-            .borrow()
-            .get(slot)
-            .and_then(|known| known.get(lower).cloned())
-    });
-    if let Some(keys) = known {
-        return keys;
-    }
-    let keys: Keys = make_word_keys(lower, lang)
-        .into_iter()
-        .map(Key::new)
-        .collect();
-    KEYS.with(|known| {
-        if let Some(known) = known.borrow_mut().get_mut(slot) {
-            if known.len() >= REMEMBERED {
-                known.clear();
-            }
-            known.insert(lower.into(), keys.clone());
-        }
-    });
-    keys
+    crate::memo::remembered(&KEYS, lang, lower, 50_000, || {
+        make_word_keys(lower, lang)
+            .into_iter()
+            .map(Key::new)
+            .collect()
+    })
 }
 
 fn make_word_keys(lower: &str, lang: Lang) -> Vec<String> {
