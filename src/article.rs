@@ -76,6 +76,9 @@ pub fn check_documents(
 ) -> CheckedArticle {
     documents.sort_by_key(|d| d.lang);
     // Each paragraph is tokenized once, for the facts, the alignment anchors and the glossary.
+    // Each step then runs over all paragraphs of a version before the next step starts: run
+    // paragraph by paragraph, the steps evicted each other's code from the instruction cache
+    // (cachegrind: 48 K instruction-cache misses per sample article, 21 K this way).
     let mut facts: Vec<Vec<Vec<Fact>>> = Vec::with_capacity(documents.len());
     let mut features: Vec<Vec<alignment::ParagraphFeatures>> = Vec::with_capacity(documents.len());
     let mut glossary_found: Vec<Vec<Found>> = Vec::with_capacity(documents.len());
@@ -85,24 +88,26 @@ pub fn check_documents(
     for d in &documents {
         let (mut doc_facts, mut doc_features, mut doc_found) = (Vec::new(), Vec::new(), Vec::new());
         let mut doc_names = Vec::with_capacity(d.paragraphs.len());
-        for p in &d.paragraphs {
-            let tokens = tokenize(&p.text);
-            if compare_names {
-                doc_names.push(facts::names::analyze_tokens(&p.text, &tokens, d.lang));
+        let all_tokens: Vec<Vec<crate::facts::tokens::Token>> =
+            d.paragraphs.iter().map(|p| tokenize(&p.text)).collect();
+        if compare_names {
+            for (p, tokens) in d.paragraphs.iter().zip(&all_tokens) {
+                doc_names.push(facts::names::analyze_tokens(&p.text, tokens, d.lang));
             }
-            let found_facts = facts::extract_from_tokens(&tokens, d.lang);
+        }
+        for tokens in &all_tokens {
+            doc_facts.push(facts::extract_from_tokens(tokens, d.lang));
+        }
+        for ((p, tokens), found_facts) in d.paragraphs.iter().zip(&all_tokens).zip(&doc_facts) {
             doc_features.push(alignment::anchors::features_from_tokens(
                 &p.text,
-                &tokens,
+                tokens,
                 d.lang,
-                &found_facts,
+                found_facts,
             ));
-            doc_found.push(
-                options
-                    .glossary
-                    .find_all_in_tokens(d.lang, &p.text, &tokens),
-            );
-            doc_facts.push(found_facts);
+        }
+        for (p, tokens) in d.paragraphs.iter().zip(&all_tokens) {
+            doc_found.push(options.glossary.find_all_in_tokens(d.lang, &p.text, tokens));
         }
         facts.push(doc_facts);
         features.push(doc_features);
