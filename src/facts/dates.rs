@@ -130,7 +130,7 @@ pub enum DateWord {
 /// A word → meaning table built once by a language module.
 #[derive(Debug, Default)]
 pub struct WordTable {
-    words: crate::hashing::FastMap<String, DateWord>,
+    words: super::numbers::WordMap<DateWord>,
     /// Every key of `words`: most words are no date word and are turned away by it without
     /// hashing.
     spellings: WordFilter,

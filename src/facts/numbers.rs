@@ -8,6 +8,7 @@ use super::tokens::{Token, TokenKind};
 use super::{Decimal, Fact, FactValue};
 use crate::lang::Lang;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// How a language writes digits.
@@ -220,7 +221,7 @@ impl UnitConversion {
 /// A word → meaning table, for language modules to build once from stems and endings.
 #[derive(Default)]
 pub struct WordTable {
-    words: crate::hashing::FastMap<String, NumberWord>,
+    words: WordMap<NumberWord>,
     /// Every key of `words`: most tokens are no number word and are turned away by it
     /// without hashing.
     spellings: WordFilter,
@@ -263,6 +264,14 @@ impl WordFilter {
 
     #[inline]
     fn slot(bytes: &[u8]) -> usize {
+        // Mix every bit of the key into the top 16.
+        (mix(WordFilter::key(bytes)) >> 48) as usize
+    }
+
+    /// Length, first four bytes and last two bytes: in Cyrillic the first two letters and
+    /// the last.
+    #[inline]
+    fn key(bytes: &[u8]) -> u64 {
         let byte = |at: usize| u64::from(bytes.get(at).copied().unwrap_or(0));
         // Slice patterns, not `get` per byte or a copied prefix (which calls memcpy): every
         // token of every paragraph is fingerprinted.
@@ -275,10 +284,7 @@ impl WordFilter {
             [z] => u64::from(*z) << 8,
             [] => 0,
         };
-        let key = opening | ending << 32 | (bytes.len() as u64 & 0xffff) << 48;
-        // Mix every bit of the key into the top 16.
-        let mixed = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        ((mixed ^ (mixed >> 32)).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 48) as usize
+        opening | ending << 32 | (bytes.len() as u64 & 0xffff) << 48
     }
 
     pub fn insert(&mut self, word: &str) {
@@ -314,6 +320,41 @@ impl WordFilter {
         self.bits
             .get(slot / 64)
             .is_some_and(|bits| bits & (1 << (slot % 64)) != 0)
+    }
+}
+
+/// Spreads every bit of `key` over the whole word (the top bits most).
+#[inline]
+fn mix(key: u64) -> u64 {
+    let mixed = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (mixed ^ (mixed >> 32)).wrapping_mul(0xbf58_476d_1ce4_e5b9)
+}
+
+/// A word → meaning map of a vocabulary table (numbers and dates).
+pub type WordMap<V> = std::collections::HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// Hashes a table word by its fingerprint key (length, opening and ending bytes) rather than
+/// byte by byte: words are looked up only after their fingerprint passed a filter, and the
+/// shared byte-by-byte hasher cost as much as the rest of the lookup. Words with one key
+/// share a hash, which costs a comparison, never a wrong answer.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = mix(self.0.rotate_left(29) ^ WordFilter::key(bytes));
+    }
+
+    #[inline]
+    fn write_u8(&mut self, byte: u8) {
+        // The end marker `str` hashing writes after the bytes.
+        self.0 ^= u64::from(byte);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -642,35 +683,25 @@ pub fn extract_fingerprinted(
     fingerprints: &[Fingerprint],
     lang: Lang,
 ) -> Vec<Fact> {
+    let vocab = lang.numbers();
+    // Every token is asked about at least once (most tokens only by the loop below), so the
+    // words are looked up in one pass rather than remembered on demand.
     let mut parser = Parser {
         tokens,
-        vocab: lang.numbers(),
-        phrase_openings: phrase_openings(lang),
-        meanings: Vec::new(),
+        vocab,
+        words: vocab.words_of(tokens, fingerprints),
+        phrases: Vec::new(),
     };
-    // Every token is asked about at least once (most tokens only by the loop below), so the
-    // meanings are looked up in one pass rather than remembered on demand.
-    let words = parser.vocab.words_of(tokens, fingerprints);
-    parser.meanings = tokens
-        .iter()
-        .enumerate()
-        .map(|(j, token)| {
-            let may_open_phrase = match fingerprints.get(j) {
-                Some(&fingerprint) => parser.phrase_openings.may_contain_fingerprint(fingerprint),
-                None => parser.phrase_openings.may_contain(&token.lower),
-            };
-            let phrase = if may_open_phrase {
-                parser.phrase_at(j)
-            } else {
-                None
-            };
-            match (phrase, words.get(j)) {
-                (Some(phrase), _) => Some(phrase),
-                (None, Some(&Some(word))) if !token.is_digits() => Some((word, j + 1)),
-                _ => None,
-            }
-        })
-        .collect();
+    let phrase_openings = phrase_openings(lang);
+    for (j, token) in tokens.iter().enumerate() {
+        let may_open_phrase = match fingerprints.get(j) {
+            Some(&fingerprint) => phrase_openings.may_contain_fingerprint(fingerprint),
+            None => phrase_openings.may_contain(&token.lower),
+        };
+        if let Some((meaning, end)) = may_open_phrase.then(|| parser.phrase_at(j)).flatten() {
+            parser.phrases.push((j, meaning, end));
+        }
+    }
     let mut found: Vec<Parsed> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -792,10 +823,12 @@ struct Group {
 struct Parser<'t, 'a> {
     tokens: &'t [Token<'a>],
     vocab: &'static dyn NumberVocabulary,
-    phrase_openings: &'static WordFilter,
-    /// `meanings[j]`: what the words from token `j` mean. The parser asks about most tokens
+    /// `words[j]`: what the word at token `j` means alone. The parser asks about most tokens
     /// two or three times, and a word lookup is most of its work.
-    meanings: Vec<Meaning>,
+    words: Vec<Option<NumberWord>>,
+    /// (first token, meaning, token after) of each phrase, which wins over the word at its
+    /// first token; few paragraphs have one.
+    phrases: Vec<(usize, NumberWord, usize)>,
 }
 
 /// A number word or phrase starting at a token, and the token after it.
@@ -830,9 +863,21 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
     }
 
+    /// What the words from token `j` mean: a phrase, else the word (digits mean nothing
+    /// alone).
     #[inline]
     fn meaning(&self, j: usize) -> Meaning {
-        self.meanings.get(j).copied().flatten()
+        if let Some(&(_, meaning, end)) = self.phrases.iter().find(|&&(start, ..)| start == j) {
+            return Some((meaning, end));
+        }
+        if self.token(j)?.is_digits() {
+            return None;
+        }
+        self.words
+            .get(j)
+            .copied()
+            .flatten()
+            .map(|word| (word, j + 1))
     }
 
     /// The longest phrase starting at token `j`, and the token after it.
