@@ -24,7 +24,7 @@
 //! - a part word ("на початку", "late", "к концу") counts only before a month or a season
 //!   ("до кінця 2024 року" is just 2024).
 
-use super::numbers::WordFilter;
+use super::numbers::{Fingerprint, WordFilter};
 use super::tokens::Token;
 use super::Fact;
 use super::FactValue;
@@ -35,6 +35,22 @@ use std::fmt;
 pub trait DateVocabulary: Sync {
     /// The role of a lowercased word inside dates, if it has one.
     fn word(&self, lower: &str) -> Option<DateWord>;
+    /// [`DateVocabulary::word`] of every word token's `lower` (None for other tokens),
+    /// `fingerprints` holding their [`Fingerprint`]s, which the extractor takes once for every
+    /// table: asked once per paragraph, a vocabulary whose table filters by fingerprint turns
+    /// most words away in one loop. Must answer exactly as `word` does.
+    fn words_of(&self, tokens: &[Token], _fingerprints: &[Fingerprint]) -> Vec<Option<DateWord>> {
+        tokens
+            .iter()
+            .map(|t| {
+                if t.is_word() {
+                    self.word(&t.lower)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
     /// How the language writes dates.
     fn conventions(&self) -> Conventions;
 }
@@ -114,7 +130,7 @@ pub enum DateWord {
 /// A word → meaning table built once by a language module.
 #[derive(Debug, Default)]
 pub struct WordTable {
-    words: crate::hashing::FastMap<String, DateWord>,
+    words: super::numbers::WordMap<DateWord>,
     /// Every key of `words`: most words are no date word and are turned away by it without
     /// hashing.
     spellings: WordFilter,
@@ -143,10 +159,45 @@ impl WordTable {
     }
 
     pub fn get(&self, lower: &str) -> Option<DateWord> {
-        self.spellings
-            .may_contain(lower)
-            .then(|| self.words.get(lower).copied())
-            .flatten()
+        self.get_with_fingerprint(lower, Fingerprint::of(lower))
+    }
+
+    /// [`WordTable::get`] of a word whose fingerprint was already taken.
+    #[inline(always)]
+    pub fn get_with_fingerprint(&self, lower: &str, fingerprint: Fingerprint) -> Option<DateWord> {
+        if self.spellings.may_contain_fingerprint(fingerprint) {
+            self.words.get(lower).copied()
+        } else {
+            None
+        }
+    }
+
+    /// The meaning of every word token's `lower`, for [`DateVocabulary::words_of`].
+    /// `respelled` gives the spelling the table holds for a word written otherwise ("пʼятого"
+    /// → "п'ятого"), None for a word to look up as written.
+    pub fn words_of(
+        &self,
+        tokens: &[Token],
+        fingerprints: &[Fingerprint],
+        respelled: impl Fn(&str) -> Option<String>,
+    ) -> Vec<Option<DateWord>> {
+        tokens
+            .iter()
+            .enumerate()
+            .map(|(k, token)| {
+                if !token.is_word() {
+                    return None;
+                }
+                let lower = &*token.lower;
+                if let Some(spelling) = respelled(lower) {
+                    return self.get(&spelling);
+                }
+                match fingerprints.get(k) {
+                    Some(&fingerprint) => self.get_with_fingerprint(lower, fingerprint),
+                    None => self.get(lower),
+                }
+            })
+            .collect()
     }
 
     /// Every word with its meaning, for tests.
@@ -301,16 +352,33 @@ impl fmt::Display for DateValue {
 
 /// Every date in the tokens of one paragraph, in text order.
 pub fn extract(tokens: &[Token], lang: Lang) -> Vec<Fact> {
+    let fingerprints: Vec<Fingerprint> = tokens.iter().map(|t| Fingerprint::of(&t.lower)).collect();
+    extract_fingerprinted(tokens, &fingerprints, lang)
+}
+
+/// [`extract`] with the [`Fingerprint`] of each token's `lower` already taken (the number
+/// extractor asks the same fingerprints).
+pub fn extract_fingerprinted(
+    tokens: &[Token],
+    fingerprints: &[Fingerprint],
+    lang: Lang,
+) -> Vec<Fact> {
     let vocabulary = lang.dates();
+    // The parser asks about many words several times; each is looked up once, here.
+    let words = vocabulary.words_of(tokens, fingerprints);
     let parser = Parser {
         tokens,
-        vocabulary,
+        words,
         conventions: vocabulary.conventions(),
     };
     let mut facts = Vec::new();
     let mut consumed = 0;
     let mut i = 0;
     while i < tokens.len() {
+        if !parser.may_start_at(i) {
+            i += 1;
+            continue;
+        }
         let found = parser.parse_at(i);
         let Some(last_end) = found.iter().map(|f| f.end).max() else {
             i += 1;
@@ -341,7 +409,8 @@ const CURRENCY_SIGNS: &str = "$€£₴₽¥№#";
 
 struct Parser<'t, 'a> {
     tokens: &'t [Token<'a>],
-    vocabulary: &'static dyn DateVocabulary,
+    /// `words[i]`: what the word at token `i` means in dates.
+    words: Vec<Option<DateWord>>,
     conventions: Conventions,
 }
 
@@ -366,13 +435,9 @@ impl Parser<'_, '_> {
 
     // ---- token helpers ----
 
+    #[inline]
     fn word(&self, i: usize) -> Option<DateWord> {
-        let token = self.tokens.get(i)?;
-        if token.is_word() {
-            self.vocabulary.word(&token.lower)
-        } else {
-            None
-        }
+        self.words.get(i).copied().flatten()
     }
 
     /// Token `i` exists and touches the token before it.
@@ -611,6 +676,18 @@ impl Parser<'_, '_> {
     }
 
     // ---- routes ----
+
+    /// False when no date starts at `i`: neither digits, nor a date word, nor the "Q" or
+    /// Roman numeral of a quarter. Nearly every token is turned away here.
+    #[inline]
+    fn may_start_at(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|token| {
+            token.is_digits()
+                || self.word(i).is_some()
+                // "Q", "I", "V" and Cyrillic "І" (D0 86), as `letter_quarter` reads them.
+                || matches!(token.text.as_bytes(), [b'Q' | b'I' | b'V', ..] | [0xd0, 0x86, ..])
+        })
+    }
 
     fn parse_at(&self, i: usize) -> Vec<Found> {
         let Some(token) = self.tokens.get(i) else {
@@ -1141,12 +1218,29 @@ impl Parser<'_, '_> {
 #[cfg(test)]
 pub(crate) fn assert_table_reads_back(table: &WordTable, lang: Lang) {
     let vocabulary = lang.dates();
+    let listed_words: Vec<&str> = table.entries().map(|(word, _)| word).collect();
+    assert_words_of_agrees(lang, &listed_words);
     let mut listed = 0;
     for (word, meaning) in table.entries() {
         assert_eq!(vocabulary.word(word), Some(meaning), "{word}");
         listed += 1;
     }
     assert!(listed > 50, "{lang:?}: {listed}");
+}
+
+/// `words_of` reads every word token as `word` reads its `lower` (and other tokens as
+/// nothing), whether the fingerprints are given or not.
+#[cfg(test)]
+pub(crate) fn assert_words_of_agrees(lang: Lang, words: &[&str]) {
+    let vocabulary = lang.dates();
+    let tokens = super::numbers::tests::word_tokens(words);
+    let fingerprints: Vec<Fingerprint> = tokens.iter().map(|t| Fingerprint::of(&t.lower)).collect();
+    let one_by_one: Vec<Option<DateWord>> = tokens
+        .iter()
+        .map(|t| t.is_word().then(|| vocabulary.word(&t.lower)).flatten())
+        .collect();
+    assert_eq!(vocabulary.words_of(&tokens, &fingerprints), one_by_one);
+    assert_eq!(vocabulary.words_of(&tokens, &[]), one_by_one);
 }
 
 /// The keys of the dates in `text`, in order: what the tests of every language assert.
@@ -1215,6 +1309,39 @@ pub(crate) fn lexicon_coverage(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_of_reads_sentences_as_word_does() {
+        let sentences = [
+            (
+                Lang::En,
+                "On Thursday, March 14, 2024, in the first quarter and in early October of the \
+                 last year, the troops of the 11th Corps arrived in May.",
+            ),
+            (
+                Lang::Uk,
+                "У четвер, 14 березня 2024 року, у першому кварталі та на початку жовтня, \
+                 пʼятого травня і п’ятого червня війська прибули влітку.",
+            ),
+            (
+                Lang::Ru,
+                "В четверг, 14 марта 2024 года, в первом квартале и в начале октября, пятого \
+                 мая и сентябрём, летом войска прибыли в её район.",
+            ),
+        ];
+        for (lang, sentence) in sentences {
+            let tokens = crate::facts::tokens::tokenize(sentence);
+            let words: Vec<&str> = tokens.iter().map(|t| &*t.lower).collect();
+            assert_words_of_agrees(lang, &words);
+            let found = lang
+                .dates()
+                .words_of(&tokens, &[])
+                .into_iter()
+                .filter(Option::is_some)
+                .count();
+            assert!(found >= 6, "{lang:?}: {found}");
+        }
+    }
 
     #[test]
     fn quarters_in_roman_numerals_latin_or_cyrillic() {

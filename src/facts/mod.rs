@@ -74,8 +74,14 @@ pub fn extract(text: &str, lang: Lang) -> Vec<Fact> {
 /// [`extract`] from the paragraph's tokens, for callers that tokenize once for every
 /// extractor.
 pub fn extract_from_tokens(tokens: &[tokens::Token], lang: Lang) -> Vec<Fact> {
-    let dates = dates::extract(tokens, lang);
-    let numbers = numbers::extract(tokens, lang);
+    // Both extractors look every token up in their tables, whose filters share one
+    // fingerprint per word.
+    let fingerprints: Vec<numbers::Fingerprint> = tokens
+        .iter()
+        .map(|t| numbers::Fingerprint::of(&t.lower))
+        .collect();
+    let dates = dates::extract_fingerprinted(tokens, &fingerprints, lang);
+    let numbers = numbers::extract_fingerprinted(tokens, &fingerprints, lang);
     let mut facts: Vec<Fact> = numbers
         .into_iter()
         .filter(|n| !dates.iter().any(|d| n.start < d.end && d.start < n.end))

@@ -8,6 +8,7 @@ use super::tokens::{Token, TokenKind};
 use super::{Decimal, Fact, FactValue};
 use crate::lang::Lang;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// How a language writes digits.
@@ -159,6 +160,13 @@ pub trait NumberVocabulary: Sync {
     fn digit_format(&self) -> DigitFormat;
     /// The meaning of one lowercased word or punctuation token ("шістьох", "%", "$").
     fn word(&self, lower: &str) -> Option<NumberWord>;
+    /// [`NumberVocabulary::word`] of every token's `lower`, `fingerprints` holding their
+    /// [`Fingerprint`]s, which the extractor takes once for every table: asked once per
+    /// paragraph, a vocabulary whose table filters by fingerprint turns most words away in one
+    /// loop. Must answer exactly as `word` does.
+    fn words_of(&self, tokens: &[Token], _fingerprints: &[Fingerprint]) -> Vec<Option<NumberWord>> {
+        tokens.iter().map(|t| self.word(&t.lower)).collect()
+    }
     /// Multi-token expressions, tried before single words.
     fn phrases(&self) -> &'static [Phrase];
     fn context_words(&self, context: Context) -> &'static [&'static str];
@@ -213,7 +221,7 @@ impl UnitConversion {
 /// A word → meaning table, for language modules to build once from stems and endings.
 #[derive(Default)]
 pub struct WordTable {
-    words: crate::hashing::FastMap<String, NumberWord>,
+    words: WordMap<NumberWord>,
     /// Every key of `words`: most tokens are no number word and are turned away by it
     /// without hashing.
     spellings: WordFilter,
@@ -226,14 +234,28 @@ pub struct WordTable {
 /// be there. Built from the tables themselves, it never turns away a word they hold.
 #[derive(Clone, Debug)]
 pub struct WordFilter {
-    bits: Vec<u64>,
+    /// An array rather than a `Vec`: every slot is in bounds without a check.
+    bits: Box<[u64; WordFilter::SLOTS / 64]>,
 }
 
 impl Default for WordFilter {
     fn default() -> WordFilter {
         WordFilter {
-            bits: vec![0; WordFilter::SLOTS / 64],
+            bits: Box::new([0; WordFilter::SLOTS / 64]),
         }
+    }
+}
+
+/// A word's slot in every [`WordFilter`] (they all share one slot function): taken once per
+/// token and asked of the number, phrase and date filters alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint(u16);
+
+impl Fingerprint {
+    #[inline]
+    pub fn of(word: &str) -> Fingerprint {
+        // `slot` is below `WordFilter::SLOTS`, 2^16.
+        Fingerprint(WordFilter::slot(word.as_bytes()) as u16)
     }
 }
 
@@ -242,19 +264,27 @@ impl WordFilter {
 
     #[inline]
     fn slot(bytes: &[u8]) -> usize {
-        // Byte by byte: copying a slice prefix into an array calls memcpy.
-        let byte = |at: usize| u64::from(bytes.get(at).copied().unwrap_or(0));
-        let last = bytes.len().wrapping_sub(1);
-        let key = byte(0)
-            | byte(1) << 8
-            | byte(2) << 16
-            | byte(3) << 24
-            | byte(last.wrapping_sub(1)) << 32
-            | byte(last) << 40
-            | (bytes.len() as u64 & 0xffff) << 48;
         // Mix every bit of the key into the top 16.
-        let mixed = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        ((mixed ^ (mixed >> 32)).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 48) as usize
+        (mix(WordFilter::key(bytes)) >> 48) as usize
+    }
+
+    /// Length, first four bytes and last two bytes: in Cyrillic the first two letters and
+    /// the last.
+    #[inline]
+    fn key(bytes: &[u8]) -> u64 {
+        let byte = |at: usize| u64::from(bytes.get(at).copied().unwrap_or(0));
+        // Slice patterns, not `get` per byte or a copied prefix (which calls memcpy): every
+        // token of every paragraph is fingerprinted.
+        let opening = match bytes {
+            [a, b, c, d, ..] => u64::from(u32::from_le_bytes([*a, *b, *c, *d])),
+            _ => byte(0) | byte(1) << 8 | byte(2) << 16,
+        };
+        let ending = match bytes {
+            [.., y, z] => u64::from(*y) | u64::from(*z) << 8,
+            [z] => u64::from(*z) << 8,
+            [] => 0,
+        };
+        opening | ending << 32 | (bytes.len() as u64 & 0xffff) << 48
     }
 
     pub fn insert(&mut self, word: &str) {
@@ -276,11 +306,90 @@ impl WordFilter {
 
     #[inline]
     fn may_contain_bytes(&self, word: &[u8]) -> bool {
-        let slot = WordFilter::slot(word);
+        self.holds_slot(WordFilter::slot(word))
+    }
+
+    /// False when the word of this fingerprint was surely never inserted.
+    #[inline]
+    pub fn may_contain_fingerprint(&self, fingerprint: Fingerprint) -> bool {
+        self.holds_slot(usize::from(fingerprint.0))
+    }
+
+    #[inline]
+    fn holds_slot(&self, slot: usize) -> bool {
         self.bits
             .get(slot / 64)
             .is_some_and(|bits| bits & (1 << (slot % 64)) != 0)
     }
+}
+
+/// Spreads every bit of `key` over the whole word (the top bits most).
+#[inline]
+fn mix(key: u64) -> u64 {
+    let mixed = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (mixed ^ (mixed >> 32)).wrapping_mul(0xbf58_476d_1ce4_e5b9)
+}
+
+/// A word → meaning map of a vocabulary table (numbers and dates).
+pub type WordMap<V> = std::collections::HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// Hashes a table word by its fingerprint key (length, opening and ending bytes) rather than
+/// byte by byte: words are looked up only after their fingerprint passed a filter, and the
+/// shared byte-by-byte hasher cost as much as the rest of the lookup. Words with one key
+/// share a hash, which costs a comparison, never a wrong answer.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = mix(self.0.rotate_left(29) ^ WordFilter::key(bytes));
+    }
+
+    #[inline]
+    fn write_u8(&mut self, byte: u8) {
+        // The end marker `str` hashing writes after the bytes.
+        self.0 ^= u64::from(byte);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Whether `bytes` holds any of `needles` (which must not be zero), eight bytes at a time:
+/// vocabularies that respell a few letters ("ё", "ʼ") ask it of every word, and a byte or
+/// char search costs more than the table lookup it guards.
+#[inline(always)]
+pub fn holds_any_byte<const N: usize>(bytes: &[u8], needles: [u8; N]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A byte equal to a needle becomes zero; `zeroed - ONES & !zeroed` has a high bit set
+    // exactly when some byte of `zeroed` is zero.
+    let zero_bytes = |eight: u64| {
+        needles.iter().fold(0, |found, &needle| {
+            let zeroed = eight ^ ONES.wrapping_mul(u64::from(needle));
+            found | (zeroed.wrapping_sub(ONES) & !zeroed)
+        })
+    };
+    let (chunks, rest) = bytes.as_chunks::<8>();
+    let mut found = chunks.iter().fold(0, |found, eight| {
+        found | zero_bytes(u64::from_le_bytes(*eight))
+    });
+    if !rest.is_empty() {
+        let last = match bytes.last_chunk::<8>() {
+            // The last eight bytes, overlapping the chunks before, cover the rest at once.
+            Some(last) => u64::from_le_bytes(*last),
+            // Shorter than eight: zero bytes pad it, and no needle is zero.
+            None => rest
+                .iter()
+                .rev()
+                .fold(0, |eight, &byte| eight << 8 | u64::from(byte)),
+        };
+        found |= zero_bytes(last);
+    }
+    found & HIGHS != 0
 }
 
 /// Compound adjectives (number prefix + head + adjective ending: "п'ятирічний",
@@ -298,6 +407,9 @@ struct Compounds {
     prefix_spellings: WordFilter,
     longest_prefix: usize,
     prefix_lengths: u64,
+    /// The shortest prefix, head and ending together, in bytes: shorter words (most words)
+    /// are no compound.
+    shortest: usize,
     heads: &'static [(&'static str, u64)],
     endings: Vec<&'static [&'static str]>,
 }
@@ -305,11 +417,20 @@ struct Compounds {
 impl Compounds {
     /// The reading of `word`, choosing like a table filled prefix by prefix, head by head,
     /// ending list by ending list, first spelling winning.
+    #[inline]
     fn get(&self, word: &str) -> Option<NumberWord> {
+        if word.len() < self.shortest {
+            return None;
+        }
         let opening = word.as_bytes().get(..self.opening_bytes);
         if !opening.is_some_and(|bytes| self.openings.may_contain_bytes(bytes)) {
             return None;
         }
+        self.parse(word)
+    }
+
+    /// [`Compounds::get`] of a word that may open with a prefix.
+    fn parse(&self, word: &str) -> Option<NumberWord> {
         let mut best: Option<((usize, usize, usize), u64)> = None;
         for (split, _) in word
             .char_indices()
@@ -403,6 +524,15 @@ impl WordTable {
         } else {
             u64::MAX
         };
+        let shortest_of = |words: &mut dyn Iterator<Item = &str>| words.map(str::len).min();
+        let shortest = [
+            shortest_of(&mut prefixes.iter().map(|(p, _)| *p)),
+            shortest_of(&mut heads.iter().map(|(h, _)| *h)),
+            shortest_of(&mut endings.iter().flat_map(|e| e.iter().copied())),
+        ]
+        .into_iter()
+        .map(|length| length.unwrap_or(0))
+        .sum();
         self.compounds.push(Compounds {
             prefixes: first,
             openings,
@@ -410,17 +540,50 @@ impl WordTable {
             prefix_spellings,
             longest_prefix,
             prefix_lengths,
+            shortest,
             heads,
             endings: endings.to_vec(),
         });
     }
 
     pub fn get(&self, word: &str) -> Option<NumberWord> {
-        self.spellings
-            .may_contain(word)
-            .then(|| self.words.get(word).copied())
-            .flatten()
-            .or_else(|| self.compounds.iter().find_map(|c| c.get(word)))
+        self.get_with_fingerprint(word, Fingerprint::of(word))
+    }
+
+    /// [`WordTable::get`] of a word whose fingerprint was already taken.
+    #[inline(always)]
+    pub fn get_with_fingerprint(&self, word: &str, fingerprint: Fingerprint) -> Option<NumberWord> {
+        if self.spellings.may_contain_fingerprint(fingerprint) {
+            if let Some(&meaning) = self.words.get(word) {
+                return Some(meaning);
+            }
+        }
+        self.compounds.iter().find_map(|c| c.get(word))
+    }
+
+    /// The meaning of every token's `lower`, for [`NumberVocabulary::words_of`]. `respelled`
+    /// gives the spelling the table holds for a word written otherwise ("трёх" → "трех"), None
+    /// for a word to look up as written.
+    pub fn words_of(
+        &self,
+        tokens: &[Token],
+        fingerprints: &[Fingerprint],
+        respelled: impl Fn(&str) -> Option<String>,
+    ) -> Vec<Option<NumberWord>> {
+        tokens
+            .iter()
+            .enumerate()
+            .map(|(k, token)| {
+                let lower = &*token.lower;
+                if let Some(spelling) = respelled(lower) {
+                    return self.get(&spelling);
+                }
+                match fingerprints.get(k) {
+                    Some(&fingerprint) => self.get_with_fingerprint(lower, fingerprint),
+                    None => self.get(lower),
+                }
+            })
+            .collect()
     }
 
     pub fn len(&self) -> usize {
@@ -509,15 +672,43 @@ impl fmt::Display for NumberValue {
 
 /// Every number in the tokens of one paragraph.
 pub fn extract(tokens: &[Token], lang: Lang) -> Vec<Fact> {
-    let parser = Parser {
+    let fingerprints: Vec<Fingerprint> = tokens.iter().map(|t| Fingerprint::of(&t.lower)).collect();
+    extract_fingerprinted(tokens, &fingerprints, lang)
+}
+
+/// [`extract`] with the [`Fingerprint`] of each token's `lower` already taken (the date
+/// extractor asks the same fingerprints).
+pub fn extract_fingerprinted(
+    tokens: &[Token],
+    fingerprints: &[Fingerprint],
+    lang: Lang,
+) -> Vec<Fact> {
+    let vocab = lang.numbers();
+    // Every token is asked about at least once (most tokens only by the loop below), so the
+    // words are looked up in one pass rather than remembered on demand.
+    let mut parser = Parser {
         tokens,
-        vocab: lang.numbers(),
-        phrase_openings: phrase_openings(lang),
-        meanings: vec![std::cell::Cell::new(None); tokens.len()],
+        vocab,
+        words: vocab.words_of(tokens, fingerprints),
+        phrases: Vec::new(),
     };
+    let phrase_openings = phrase_openings(lang);
+    for (j, token) in tokens.iter().enumerate() {
+        let may_open_phrase = match fingerprints.get(j) {
+            Some(&fingerprint) => phrase_openings.may_contain_fingerprint(fingerprint),
+            None => phrase_openings.may_contain(&token.lower),
+        };
+        if let Some((meaning, end)) = may_open_phrase.then(|| parser.phrase_at(j)).flatten() {
+            parser.phrases.push((j, meaning, end));
+        }
+    }
     let mut found: Vec<Parsed> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !parser.may_start_at(i) {
+            i += 1;
+            continue;
+        }
         match parser.parse_at(i) {
             Some(parsed) if parsed.end > i => {
                 i = parsed.end;
@@ -632,10 +823,12 @@ struct Group {
 struct Parser<'t, 'a> {
     tokens: &'t [Token<'a>],
     vocab: &'static dyn NumberVocabulary,
-    phrase_openings: &'static WordFilter,
-    /// `meanings[j]`: what the words from token `j` mean, once asked. The parser asks about
-    /// most tokens two or three times, and a word lookup is most of its work.
-    meanings: Vec<std::cell::Cell<Option<Meaning>>>,
+    /// `words[j]`: what the word at token `j` means alone. The parser asks about most tokens
+    /// two or three times, and a word lookup is most of its work.
+    words: Vec<Option<NumberWord>>,
+    /// (first token, meaning, token after) of each phrase, which wins over the word at its
+    /// first token; few paragraphs have one.
+    phrases: Vec<(usize, NumberWord, usize)>,
 }
 
 /// A number word or phrase starting at a token, and the token after it.
@@ -670,25 +863,27 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
     }
 
+    /// What the words from token `j` mean: a phrase, else the word (digits mean nothing
+    /// alone).
+    #[inline]
     fn meaning(&self, j: usize) -> Meaning {
-        let remembered = self.meanings.get(j)?;
-        if let Some(meaning) = remembered.get() {
-            return meaning;
+        if let Some(&(_, meaning, end)) = self.phrases.iter().find(|&&(start, ..)| start == j) {
+            return Some((meaning, end));
         }
-        let meaning = self.look_up_meaning(j);
-        remembered.set(Some(meaning));
-        meaning
+        if self.token(j)?.is_digits() {
+            return None;
+        }
+        self.words
+            .get(j)
+            .copied()
+            .flatten()
+            .map(|word| (word, j + 1))
     }
 
-    fn look_up_meaning(&self, j: usize) -> Meaning {
-        let first = self.token(j)?;
+    /// The longest phrase starting at token `j`, and the token after it.
+    fn phrase_at(&self, j: usize) -> Meaning {
         let mut best: Option<(NumberWord, usize)> = None;
-        let phrases = if self.phrase_openings.may_contain(&first.lower) {
-            self.vocab.phrases()
-        } else {
-            &[]
-        };
-        for phrase in phrases {
+        for phrase in self.vocab.phrases() {
             let len = phrase.tokens.len();
             let matches = len > 0
                 && phrase.tokens.iter().enumerate().all(|(k, word)| {
@@ -700,18 +895,23 @@ impl<'t, 'a> Parser<'t, 'a> {
                 best = Some((phrase.meaning, j + len));
             }
         }
-        if best.is_some() {
-            return best;
-        }
-        if first.is_digits() {
-            return None;
-        }
-        self.vocab.word(&first.lower).map(|m| (m, j + 1))
+        best
     }
 
     fn in_context(&self, j: usize, context: Context) -> bool {
         self.token(j)
             .is_some_and(|t| t.is_word() && self.vocab.context_words(context).contains(&&*t.lower))
+    }
+
+    /// False when no number starts at `i`: neither digits, nor a number word or phrase, nor
+    /// a Roman numeral. Nearly every token is turned away here.
+    #[inline]
+    fn may_start_at(&self, i: usize) -> bool {
+        self.token(i).is_some_and(|token| {
+            token.is_digits()
+                || self.meaning(i).is_some()
+                || (token.is_word() && opens_roman_numeral(token.text))
+        })
     }
 
     fn parse_at(&self, i: usize) -> Option<Parsed> {
@@ -1518,7 +1718,7 @@ impl<'t, 'a> Parser<'t, 'a> {
     fn parse_roman(&self, i: usize) -> Option<Parsed> {
         let token = self.token(i)?;
         // Nearly every word fails at its first letter; turn it away before collecting one.
-        if !matches!(token.text.chars().next(), Some('I' | 'І' | 'V' | 'X' | 'Х')) {
+        if !opens_roman_numeral(token.text) {
             return None;
         }
         let latin: String = token
@@ -1604,6 +1804,16 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 }
 
+/// The word starts with a letter of a Roman numeral: Latin "I", "V", "X" or Cyrillic "І"
+/// (D0 86), "Х" (D0 A5), read from the bytes.
+#[inline]
+fn opens_roman_numeral(word: &str) -> bool {
+    matches!(
+        word.as_bytes(),
+        [b'I' | b'V' | b'X', ..] | [0xd0, 0x86 | 0xa5, ..]
+    )
+}
+
 /// The value of a canonical Roman numeral made of I, V and X ("XIX" = 19); None otherwise.
 fn roman_value(text: &str) -> Option<u64> {
     if text.is_empty() || text.len() > 8 {
@@ -1657,6 +1867,42 @@ pub(crate) mod tests {
             .collect()
     }
 
+    /// Each of `words` as a lone token, as the tokenizer would give it.
+    pub(crate) fn word_tokens<'a>(words: &[&'a str]) -> Vec<Token<'a>> {
+        words
+            .iter()
+            .map(|&word| {
+                let kind = match word.chars().next() {
+                    Some(c) if c.is_ascii_digit() => TokenKind::Digits,
+                    Some(c) if c.is_alphabetic() => TokenKind::Word,
+                    _ => TokenKind::Punct,
+                };
+                Token {
+                    kind,
+                    text: word,
+                    lower: std::borrow::Cow::Borrowed(word),
+                    start: 0,
+                    end: word.chars().count(),
+                    byte_start: 0,
+                    gap_before: "",
+                }
+            })
+            .collect()
+    }
+
+    /// `words_of` reads every token as `word` reads its `lower`, whether the fingerprints
+    /// are given or not.
+    pub(crate) fn assert_words_of_agrees(lang: Lang, words: &[&str]) {
+        let vocabulary = lang.numbers();
+        let tokens = word_tokens(words);
+        let fingerprints: Vec<Fingerprint> =
+            tokens.iter().map(|t| Fingerprint::of(&t.lower)).collect();
+        let one_by_one: Vec<Option<NumberWord>> =
+            tokens.iter().map(|t| vocabulary.word(&t.lower)).collect();
+        assert_eq!(vocabulary.words_of(&tokens, &fingerprints), one_by_one);
+        assert_eq!(vocabulary.words_of(&tokens, &[]), one_by_one);
+    }
+
     /// The weak flags of the numbers in `text`, in order.
     pub(crate) fn weak_flags(text: &str, lang: Lang) -> Vec<bool> {
         extract(&tokenize(text), lang)
@@ -1677,6 +1923,8 @@ pub(crate) mod tests {
     /// of its prefixes, heads and endings is read as a compound.
     pub(crate) fn assert_table_reads_back(table: &WordTable, lang: Lang, compounds: CompoundParts) {
         let vocabulary = lang.numbers();
+        let listed_words: Vec<&str> = table.entries().map(|(word, _)| word).collect();
+        assert_words_of_agrees(lang, &listed_words);
         let mut listed = 0;
         for (word, meaning) in table.entries() {
             assert_eq!(vocabulary.word(word), Some(meaning), "{word}");
@@ -1695,12 +1943,89 @@ pub(crate) mod tests {
                             matches!(read, Some(NumberWord::Compound(_))),
                             "{word} {read:?}"
                         );
+                        assert_words_of_agrees(lang, &[&word]);
                         built += 1;
                     }
                 }
             }
         }
         assert!(built > 1000, "{built}");
+    }
+
+    #[test]
+    fn words_of_reads_sentences_as_word_does() {
+        let sentences = [
+            (
+                Lang::En,
+                "Two hundred and fifty troops, a third of them wounded, crossed on 5 March; \
+                 US$1.5bn and 13.5 per cent more than the XIX-century fort's 1,500 men.",
+            ),
+            (
+                Lang::Uk,
+                "Двісті п'ятдесят військових, пʼятеро з них поранені, перейшли кордон \
+                 п’ятого березня; 1,5 млрд доларів і на 13,5 відсотка більше, п'ятирічний план.",
+            ),
+            (
+                Lang::Ru,
+                "Двести пятьдесят военных, трёхсот раненых, пятеро из них — в сентябре; \
+                 1,5 млрд долларов и на 13,5 процента больше, трёхлетний план и четырёхсот.",
+            ),
+        ];
+        for (lang, sentence) in sentences {
+            let tokens = tokenize(sentence);
+            let words: Vec<&str> = tokens.iter().map(|t| &*t.lower).collect();
+            assert_words_of_agrees(lang, &words);
+            let found: Vec<Option<NumberWord>> = lang
+                .numbers()
+                .words_of(&tokens, &[])
+                .into_iter()
+                .filter(Option::is_some)
+                .collect();
+            assert!(found.len() >= 5, "{lang:?}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn holds_any_byte_agrees_with_a_byte_search() {
+        let words = [
+            "",
+            "ё",
+            "трёх",
+            "трех",
+            "четырёхсот",
+            "четырехсот",
+            "пʼятого",
+            "п’ятого",
+            "п'ятого",
+            "сентябрём",
+            "a",
+            "seventeen",
+            "сімнадцятитисячний",
+        ];
+        for word in words {
+            let bytes = word.as_bytes();
+            for needles in [[0x91, 0x91], [0xca, 0xe2], [0xd1, 0x80]] {
+                let expected = bytes.iter().any(|b| needles.contains(b));
+                assert_eq!(
+                    holds_any_byte(bytes, needles),
+                    expected,
+                    "{word} {needles:?}"
+                );
+            }
+        }
+        // A needle at every position of every length up to three chunks.
+        for length in 0..=24 {
+            let plain = vec![b'a'; length];
+            assert!(!holds_any_byte(&plain, [0x91]), "{length}");
+            for at in 0..length {
+                let mut marked = plain.clone();
+                if let Some(byte) = marked.get_mut(at) {
+                    *byte = 0x91;
+                }
+                assert!(holds_any_byte(&marked, [0x91]), "{length} {at}");
+                assert!(!holds_any_byte(&marked, [0x92]), "{length} {at}");
+            }
+        }
     }
 
     #[test]

@@ -3,6 +3,8 @@
 use crate::facts::dates::{
     Conventions, DateVocabulary, DateWord, Guard, PartOfMonth, Season, WordTable,
 };
+use crate::facts::numbers::Fingerprint;
+use crate::facts::tokens::Token;
 use std::sync::OnceLock;
 
 pub struct Vocabulary;
@@ -12,6 +14,10 @@ pub static VOCABULARY: Vocabulary = Vocabulary;
 impl DateVocabulary for Vocabulary {
     fn word(&self, lower: &str) -> Option<DateWord> {
         table().get(lower)
+    }
+
+    fn words_of(&self, tokens: &[Token], fingerprints: &[Fingerprint]) -> Vec<Option<DateWord>> {
+        table().words_of(tokens, fingerprints, |_| None)
     }
 
     fn conventions(&self) -> Conventions {

@@ -1,9 +1,10 @@
 //! Number words, scale words, percent and currency words.
 
 use crate::facts::numbers::{
-    Context, DigitFormat, NumberVocabulary, NumberWord, Phrase, Plurality, UnitConversion,
-    WordTable,
+    Context, DigitFormat, Fingerprint, NumberVocabulary, NumberWord, Phrase, Plurality,
+    UnitConversion, WordTable,
 };
+use crate::facts::tokens::Token;
 use std::sync::OnceLock;
 
 pub struct Vocabulary;
@@ -245,6 +246,10 @@ impl NumberVocabulary for Vocabulary {
 
     fn word(&self, lower: &str) -> Option<NumberWord> {
         table().get(lower)
+    }
+
+    fn words_of(&self, tokens: &[Token], fingerprints: &[Fingerprint]) -> Vec<Option<NumberWord>> {
+        table().words_of(tokens, fingerprints, |_| None)
     }
 
     fn phrases(&self) -> &'static [Phrase] {

@@ -3,6 +3,8 @@
 use crate::facts::dates::{
     Conventions, DateVocabulary, DateWord, Guard, PartOfMonth, Season, WordTable,
 };
+use crate::facts::numbers::{holds_any_byte, Fingerprint};
+use crate::facts::tokens::Token;
 use std::sync::OnceLock;
 
 pub struct Vocabulary;
@@ -12,10 +14,14 @@ pub static VOCABULARY: Vocabulary = Vocabulary;
 impl DateVocabulary for Vocabulary {
     /// "ё" is written or not at the writer's whim ("январём", "январем"): the table has "е".
     fn word(&self, lower: &str) -> Option<DateWord> {
-        if may_hold_yo(lower) && lower.contains('ё') {
-            return table().get(&lower.replace('ё', "е"));
+        match without_yo(lower) {
+            Some(spelling) => table().get(&spelling),
+            None => table().get(lower),
         }
-        table().get(lower)
+    }
+
+    fn words_of(&self, tokens: &[Token], fingerprints: &[Fingerprint]) -> Vec<Option<DateWord>> {
+        table().words_of(tokens, fingerprints, without_yo)
     }
 
     fn conventions(&self) -> Conventions {
@@ -455,10 +461,12 @@ fn table() -> &'static WordTable {
     })
 }
 
-/// A quick scan for the last byte of "ё" (D1 91), which Russian words rarely hold; the char
-/// search it spares cost more than the table lookup it guards.
-fn may_hold_yo(lower: &str) -> bool {
-    lower.as_bytes().contains(&0x91)
+/// The table's spelling of a word written with "ё" ("сентябрём" → "сентябрем"); None for
+/// the rest.
+fn without_yo(lower: &str) -> Option<String> {
+    // 0x91 is the last byte of "ё" (D1 91); the char search it spares costs more.
+    (holds_any_byte(lower.as_bytes(), [0x91]) && lower.contains('ё'))
+        .then(|| lower.replace('ё', "е"))
 }
 
 #[cfg(test)]

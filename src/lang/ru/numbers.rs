@@ -4,8 +4,10 @@
 //! "ё"); the lexicon oracle test checks them against `tests/data/lexicon/ru.tsv`.
 
 use crate::facts::numbers::{
-    Context, DigitFormat, NumberVocabulary, NumberWord, Phrase, Plurality, WordTable,
+    holds_any_byte, Context, DigitFormat, Fingerprint, NumberVocabulary, NumberWord, Phrase,
+    Plurality, WordTable,
 };
+use crate::facts::tokens::Token;
 use std::sync::OnceLock;
 
 pub struct Vocabulary;
@@ -559,11 +561,14 @@ impl NumberVocabulary for Vocabulary {
     }
 
     fn word(&self, lower: &str) -> Option<NumberWord> {
-        if may_hold_yo(lower) && lower.contains('ё') {
-            table().get(&lower.replace('ё', "е"))
-        } else {
-            table().get(lower)
+        match without_yo(lower) {
+            Some(spelling) => table().get(&spelling),
+            None => table().get(lower),
         }
+    }
+
+    fn words_of(&self, tokens: &[Token], fingerprints: &[Fingerprint]) -> Vec<Option<NumberWord>> {
+        table().words_of(tokens, fingerprints, without_yo)
     }
 
     fn phrases(&self) -> &'static [Phrase] {
@@ -604,8 +609,11 @@ impl NumberVocabulary for Vocabulary {
 
 /// A quick scan for the last byte of "ё" (D1 91), which Russian words rarely hold; the char
 /// search it spares cost more than the table lookup it guards.
-fn may_hold_yo(lower: &str) -> bool {
-    lower.as_bytes().contains(&0x91)
+/// The table's spelling of a word written with "ё" ("трёх" → "трех"); None for the rest.
+fn without_yo(lower: &str) -> Option<String> {
+    // 0x91 is the last byte of "ё" (D1 91); the char search it spares costs more.
+    (holds_any_byte(lower.as_bytes(), [0x91]) && lower.contains('ё'))
+        .then(|| lower.replace('ё', "е"))
 }
 
 #[cfg(test)]

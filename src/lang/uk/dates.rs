@@ -3,6 +3,8 @@
 use crate::facts::dates::{
     Conventions, DateVocabulary, DateWord, Guard, PartOfMonth, Season, WordTable,
 };
+use crate::facts::numbers::{holds_any_byte, Fingerprint};
+use crate::facts::tokens::Token;
 use std::sync::OnceLock;
 
 pub struct Vocabulary;
@@ -11,10 +13,14 @@ pub static VOCABULARY: Vocabulary = Vocabulary;
 
 impl DateVocabulary for Vocabulary {
     fn word(&self, lower: &str) -> Option<DateWord> {
-        if may_hold_apostrophe(lower) && lower.contains(['ʼ', '’']) {
-            return table().get(&lower.replace(['ʼ', '’'], "'"));
+        match with_plain_apostrophe(lower) {
+            Some(spelling) => table().get(&spelling),
+            None => table().get(lower),
         }
-        table().get(lower)
+    }
+
+    fn words_of(&self, tokens: &[Token], fingerprints: &[Fingerprint]) -> Vec<Option<DateWord>> {
+        table().words_of(tokens, fingerprints, with_plain_apostrophe)
     }
 
     fn conventions(&self) -> Conventions {
@@ -481,11 +487,13 @@ fn table() -> &'static WordTable {
     })
 }
 
-/// A quick scan for the lead bytes of "ʼ" (CA BC) and "’" (E2 80 99): the char search it
-/// spares cost more than the table lookup it guards.
-fn may_hold_apostrophe(lower: &str) -> bool {
-    let bytes = lower.as_bytes();
-    bytes.contains(&0xca) || bytes.contains(&0xe2)
+/// The table's spelling of a word written with "ʼ" or "’" ("пʼятого" → "п'ятого"); None
+/// for the rest.
+fn with_plain_apostrophe(lower: &str) -> Option<String> {
+    // 0xCA and 0xE2 lead "ʼ" (CA BC) and "’" (E2 80 99); the char search they spare costs
+    // more.
+    (holds_any_byte(lower.as_bytes(), [0xca, 0xe2]) && lower.contains(['ʼ', '’']))
+        .then(|| lower.replace(['ʼ', '’'], "'"))
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@
 //! against `tests/data/lexicon/uk.tsv`.
 
 use crate::facts::numbers::{
-    Context, DigitFormat, NumberVocabulary, NumberWord, Phrase, Plurality, WordTable,
+    Context, DigitFormat, Fingerprint, NumberVocabulary, NumberWord, Phrase, Plurality, WordTable,
 };
+use crate::facts::tokens::Token;
 use std::sync::OnceLock;
 
 pub struct Vocabulary;
@@ -550,6 +551,10 @@ impl NumberVocabulary for Vocabulary {
 
     fn word(&self, lower: &str) -> Option<NumberWord> {
         table().get(lower)
+    }
+
+    fn words_of(&self, tokens: &[Token], fingerprints: &[Fingerprint]) -> Vec<Option<NumberWord>> {
+        table().words_of(tokens, fingerprints, |_| None)
     }
 
     fn phrases(&self) -> &'static [Phrase] {
