@@ -141,23 +141,50 @@ impl<'a> GroupView<'a> {
 
     /// Facts of one kind stated by `lang` in this group, in text order.
     pub fn facts(&self, lang: Lang, kind: FactKind) -> Vec<Located<'a>> {
+        self.each_fact(lang, kind).collect()
+    }
+
+    /// [`GroupView::facts`], one at a time.
+    fn each_fact(&self, lang: Lang, kind: FactKind) -> impl Iterator<Item = Located<'a>> {
         let article: &'a CheckedArticle = self.article;
-        let Some(d) = article.documents.iter().position(|doc| doc.lang == lang) else {
-            return Vec::new();
+        let d = article.documents.iter().position(|doc| doc.lang == lang);
+        let source = d.and_then(|d| Some((article.documents.get(d)?, article.facts.get(d)?)));
+        let members = if source.is_some() {
+            self.members(lang)
+        } else {
+            &[]
         };
-        let (Some(doc), Some(doc_facts)) = (article.documents.get(d), article.facts.get(d)) else {
-            return Vec::new();
-        };
-        self.members(lang)
+        members
             .iter()
-            .filter_map(|&p| Some((doc.paragraphs.get(p)?, doc_facts.get(p)?)))
-            .flat_map(|(paragraph, facts)| {
+            .filter_map(move |&p| {
+                let (doc, doc_facts) = source?;
+                Some((doc.paragraphs.get(p)?, doc_facts.get(p)?))
+            })
+            .flat_map(move |(paragraph, facts)| {
                 facts
                     .iter()
                     .filter(move |f| f.kind() == kind)
                     .map(move |fact| Located { fact, paragraph })
             })
-            .collect()
+    }
+
+    /// True when every present language states the same values of one kind in the same
+    /// order (none at all included). Then every value cancels against its equals and
+    /// [`compare`] has nothing to report; this finds that out without building its pool.
+    fn states_the_same(&self, kind: FactKind) -> bool {
+        let Some((&first, others)) = self.present.split_first() else {
+            return true;
+        };
+        others.iter().all(|&other| {
+            let (mut a, mut b) = (self.each_fact(first, kind), self.each_fact(other, kind));
+            loop {
+                match (a.next(), b.next()) {
+                    (None, None) => return true,
+                    (Some(x), Some(y)) if x.fact.value == y.fact.value => {}
+                    _ => return false,
+                }
+            }
+        })
     }
 
     /// Where a fact stands in its file.
@@ -245,7 +272,7 @@ pub fn compare(
     rules: &dyn ValueRules,
     options: &CheckOptions,
 ) -> Vec<Finding> {
-    if group.present.len() < 2 {
+    if group.present.len() < 2 || group.states_the_same(kind) {
         return Vec::new();
     }
     let mut pool = Pool {

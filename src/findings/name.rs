@@ -81,20 +81,46 @@ impl Slot {
     }
 }
 
+/// The versions of a group in language order (the order findings name them in), each once:
+/// a group has at most three, and a map for them cost more than the lookups it serves.
+struct Versions<'a> {
+    by_lang: Vec<(Lang, Version<'a>)>,
+}
+
+impl<'a> Versions<'a> {
+    fn get(&self, lang: &Lang) -> Option<&Version<'a>> {
+        self.by_lang
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, version)| version)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&Lang, &Version<'a>)> {
+        self.by_lang.iter().map(|(lang, version)| (lang, version))
+    }
+}
+
 pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
     if group.present.len() < 2 {
         return Vec::new();
     }
     let matching = options.name_matching;
-    let read: BTreeMap<Lang, Vec<Read>> = group
+    let mut read: Vec<(Lang, Vec<Read>)> = group
         .present
         .iter()
         .map(|&lang| (lang, read(group, lang, &options.glossary)))
         .collect();
-    let versions: BTreeMap<Lang, Version> = read
-        .iter()
-        .map(|(&lang, paragraphs)| (lang, version(paragraphs, lang, &options.glossary, matching)))
-        .collect();
+    read.sort_by_key(|(lang, _)| *lang);
+    read.dedup_by_key(|(lang, _)| *lang);
+    let versions = Versions {
+        by_lang: read
+            .iter()
+            .map(|(lang, paragraphs)| {
+                let version = version(paragraphs, *lang, &options.glossary, matching);
+                (*lang, version)
+            })
+            .collect(),
+    };
     let slots = pair_replacements(&versions, slots(&versions, matching), matching);
     slots
         .iter()
@@ -230,9 +256,26 @@ fn name_in_match(text: &str, lang: Lang) -> Option<Name> {
 
 /// How `name` appears in `version`, preferring a name not yet used by another slot.
 fn presence(name: &Located, version: &Version, used: &[bool], matching: NameMatching) -> Presence {
+    presence_by(name, version, used, matching, |i| {
+        version
+            .names
+            .get(i)
+            .is_some_and(|other| name.same_name(other, matching))
+    })
+}
+
+/// [`presence`], with `is_same` telling which names of `version` are `name` (each at most
+/// once, in order, until one not yet used is found).
+fn presence_by(
+    name: &Located,
+    version: &Version,
+    used: &[bool],
+    matching: NameMatching,
+    mut is_same: impl FnMut(usize) -> bool,
+) -> Presence {
     let mut first_named = None;
-    for (i, other) in version.names.iter().enumerate() {
-        if name.same_name(other, matching) {
+    for i in 0..version.names.len() {
+        if is_same(i) {
             if !used.get(i).copied().unwrap_or(true) {
                 return Presence::Named(i);
             }
@@ -255,24 +298,38 @@ fn presence(name: &Located, version: &Version, used: &[bool], matching: NameMatc
 
 /// One slot per confident name that some version lacks. Names of any version that match a
 /// name already considered are not considered again.
-fn slots(versions: &BTreeMap<Lang, Version>, matching: NameMatching) -> Vec<Slot> {
-    let mut used: BTreeMap<Lang, Vec<bool>> = versions
+fn slots(versions: &Versions, matching: NameMatching) -> Vec<Slot> {
+    let mut used: Vec<Vec<bool>> = versions
         .iter()
-        .map(|(&lang, v)| (lang, vec![false; v.names.len()]))
+        .map(|(_, v)| vec![false; v.names.len()])
         .collect();
+    // For the name considered, which names of each version are the same name: asked once
+    // per pair, for its presence in the other versions and for marking them used.
+    let mut same: Vec<Vec<bool>> = used.clone();
     let mut slots = Vec::new();
-    for (&lang, version) in versions {
+    for (position, (&lang, version)) in versions.iter().enumerate() {
         for (index, located) in version.names.iter().enumerate() {
-            let already = used.get(&lang).and_then(|u| u.get(index)) == Some(&true);
+            let already = used.get(position).and_then(|u| u.get(index)) == Some(&true);
             if !located.confident || already {
                 continue;
+            }
+            for (o, ((_, v), row)) in versions.iter().zip(same.iter_mut()).enumerate() {
+                for (i, (flag, other)) in row.iter_mut().zip(&v.names).enumerate() {
+                    // The name itself is marked used below whatever it is compared to.
+                    *flag = (o, i) != (position, index) && located.same_name(other, matching);
+                }
             }
             let mut has = BTreeMap::new();
             let mut lacks = Vec::new();
             has.insert(lang, Some(index));
-            for (&other, other_version) in versions.iter().filter(|(&l, _)| l != lang) {
-                let other_used = used.get(&other).map_or(&[][..], Vec::as_slice);
-                match presence(located, other_version, other_used, matching) {
+            for (o, (&other, other_version)) in versions.iter().enumerate() {
+                if other == lang {
+                    continue;
+                }
+                let other_used = used.get(o).map_or(&[][..], Vec::as_slice);
+                let other_same = same.get(o).map_or(&[][..], Vec::as_slice);
+                let is_same = |i: usize| other_same.get(i).copied().unwrap_or(false);
+                match presence_by(located, other_version, other_used, matching, is_same) {
                     Presence::Named(i) => {
                         has.insert(other, Some(i));
                     }
@@ -282,13 +339,17 @@ fn slots(versions: &BTreeMap<Lang, Version>, matching: NameMatching) -> Vec<Slot
                     Presence::Absent => lacks.push(other),
                 }
             }
-            for (&l, v) in versions {
+            for (o, (&l, row)) in versions
+                .iter()
+                .map(|(l, _)| l)
+                .zip(used.iter_mut())
+                .enumerate()
+            {
                 let named_here = has.get(&l).copied().flatten();
-                for (i, other) in v.names.iter().enumerate() {
-                    if named_here == Some(i) || located.same_name(other, matching) {
-                        if let Some(flag) = used.get_mut(&l).and_then(|u| u.get_mut(i)) {
-                            *flag = true;
-                        }
+                let same_row = same.get(o).map_or(&[][..], Vec::as_slice);
+                for (i, flag) in row.iter_mut().enumerate() {
+                    if named_here == Some(i) || same_row.get(i).copied().unwrap_or(false) {
+                        *flag = true;
                     }
                 }
             }
@@ -308,11 +369,7 @@ fn slots(versions: &BTreeMap<Lang, Version>, matching: NameMatching) -> Vec<Slot
 /// "ru says Медведев where en and uk say Putin" is one finding, not two. Only names named
 /// outright (not as an adjective) pair, and only when they are related (they share a word:
 /// "Кім Чен Ин" / "Кім Чен Ір") or are the only such pair of the group.
-fn pair_replacements(
-    versions: &BTreeMap<Lang, Version>,
-    slots: Vec<Slot>,
-    matching: NameMatching,
-) -> Vec<Slot> {
+fn pair_replacements(versions: &Versions, slots: Vec<Slot>, matching: NameMatching) -> Vec<Slot> {
     let named_only = |slot: &Slot| slot.has.values().all(Option::is_some);
     let acronym = |slot: &Slot| {
         slot.has
@@ -401,7 +458,7 @@ fn pair_replacements(
 const MAX_PLACE_SHIFT: f64 = 0.25;
 
 /// Where a slot's names stand in their paragraphs, from 0 (start) to 1 (end), on average.
-fn place(versions: &BTreeMap<Lang, Version>, slot: &Slot) -> f64 {
+fn place(versions: &Versions, slot: &Slot) -> f64 {
     let places: Vec<f64> = slot
         .has
         .iter()
@@ -418,7 +475,7 @@ fn place(versions: &BTreeMap<Lang, Version>, slot: &Slot) -> f64 {
 /// of one name are alike. So a name one version lacks is reported when the Ukrainian and
 /// Russian versions disagree about it, when a replacing name is related to the replaced one
 /// ("Bohdan Babenko" for "Богдан Бабаєв"), or when it is a glossary name.
-fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot, matching: NameMatching) -> bool {
+fn reportable(versions: &Versions, slot: &Slot, matching: NameMatching) -> bool {
     let side = |lang: Lang| -> Option<bool> {
         if slot.has.contains_key(&lang) {
             Some(true)
@@ -507,11 +564,7 @@ fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot, matching: NameMat
 /// Acronyms are translated, not transliterated, and differently in Ukrainian and Russian
 /// ("HIV" / "ВІЛ" / "ВИЧ", "ISIS" / "ІДІЛ" / "ИГИЛ"): an acronym one version lacks is not
 /// reported when that version has an acronym of its own that the others do not match.
-fn translated_acronym(
-    versions: &BTreeMap<Lang, Version>,
-    slot: &Slot,
-    matching: NameMatching,
-) -> bool {
+fn translated_acronym(versions: &Versions, slot: &Slot, matching: NameMatching) -> bool {
     let Some(name) = slot
         .has
         .iter()
@@ -535,11 +588,7 @@ fn translated_acronym(
         })
 }
 
-fn name_of<'v>(
-    versions: &'v BTreeMap<Lang, Version>,
-    lang: Lang,
-    index: usize,
-) -> Option<&'v Located<'v>> {
+fn name_of<'v>(versions: &'v Versions, lang: Lang, index: usize) -> Option<&'v Located<'v>> {
     versions.get(&lang).and_then(|v| v.names.get(index))
 }
 
@@ -570,7 +619,7 @@ fn outlier(slot: &Slot, source: Option<Lang>) -> Option<Lang> {
     }
 }
 
-fn message(versions: &BTreeMap<Lang, Version>, slot: &Slot, outlier: Option<Lang>) -> String {
+fn message(versions: &Versions, slot: &Slot, outlier: Option<Lang>) -> String {
     let text_of = |lang: Lang| -> Option<String> {
         let index = slot
             .has
@@ -634,12 +683,7 @@ fn message(versions: &BTreeMap<Lang, Version>, slot: &Slot, outlier: Option<Lang
     }
 }
 
-fn finding(
-    group: &GroupView,
-    versions: &BTreeMap<Lang, Version>,
-    slot: &Slot,
-    options: &CheckOptions,
-) -> Finding {
+fn finding(group: &GroupView, versions: &Versions, slot: &Slot, options: &CheckOptions) -> Finding {
     let outlier = outlier(slot, options.source);
     let named: Vec<(Lang, &Located)> = slot
         .has
