@@ -127,6 +127,43 @@ impl<'a> GroupView<'a> {
             .collect()
     }
 
+    /// The paragraphs of `lang` in this group with what `glossary` finds in each and their
+    /// names: [`GroupView::glossary_found`] and [`GroupView::name_analyses`] in one pass.
+    #[allow(clippy::type_complexity)]
+    pub fn each_reading<'g>(
+        &self,
+        lang: Lang,
+        glossary: &'g Glossary,
+    ) -> impl Iterator<
+        Item = (
+            &'a Paragraph,
+            std::borrow::Cow<'a, Found>,
+            std::borrow::Cow<'a, names::Analysis>,
+        ),
+    > + 'g
+    where
+        'a: 'g,
+    {
+        let article: &'a CheckedArticle = self.article;
+        let d = article.documents.iter().position(|d| d.lang == lang);
+        let doc = d.and_then(|d| article.documents.get(d));
+        let found = d.and_then(|d| article.glossary_found.get(d));
+        let analyses = d.and_then(|d| article.names.get(d));
+        let members = if doc.is_some() { self.members(lang) } else { &[] };
+        members.iter().filter_map(move |&p| {
+            let paragraph = doc?.paragraphs.get(p)?;
+            let found = match found.and_then(|f| f.get(p)) {
+                Some(found) => std::borrow::Cow::Borrowed(found),
+                None => std::borrow::Cow::Owned(glossary.find_all(lang, &paragraph.text)),
+            };
+            let analysis = match analyses.and_then(|a| a.get(p)) {
+                Some(analysis) => std::borrow::Cow::Borrowed(analysis),
+                None => std::borrow::Cow::Owned(names::analyze(&paragraph.text, lang)),
+            };
+            Some((paragraph, found, analysis))
+        })
+    }
+
     /// 1-based paragraph numbers of every language of the article in this group.
     pub fn paragraph_numbers(&self) -> BTreeMap<Lang, Vec<usize>> {
         self.article

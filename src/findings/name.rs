@@ -132,10 +132,8 @@ pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
 /// names (found once per article when the article was checked).
 fn read<'a>(group: &GroupView<'a>, lang: Lang, glossary: &Glossary) -> Vec<Read<'a>> {
     group
-        .glossary_found(lang, glossary)
-        .into_iter()
-        .zip(group.name_analyses(lang))
-        .map(|((paragraph, glossary_found), (_, analysis))| Read {
+        .each_reading(lang, glossary)
+        .map(|(paragraph, glossary_found, analysis)| Read {
             paragraph,
             glossary_found,
             analysis,
@@ -150,38 +148,42 @@ fn version<'a>(
     glossary: &Glossary,
     matching: NameMatching,
 ) -> Version<'a> {
-    let mut located = Vec::new();
-    let mut words = Vec::new();
+    let mut located = Vec::with_capacity(paragraphs.iter().map(|r| r.analysis.names.len()).sum());
+    let mut words = Vec::with_capacity(paragraphs.iter().map(|r| r.analysis.words.len()).sum());
     for read in paragraphs {
-        let found = read
-            .analysis
-            .names
-            .iter()
-            .map(|name| Located::new(Cow::Borrowed(name), read.paragraph))
-            .collect();
-        located.extend(with_glossary(
-            found,
+        let from = located.len();
+        located.extend(
+            read.analysis
+                .names
+                .iter()
+                .map(|name| Located::new(Cow::Borrowed(name), read.paragraph)),
+        );
+        mark_glossary_names(
+            &mut located,
+            from,
             &read.glossary_found.terms,
             glossary,
             lang,
             read.paragraph,
-        ));
+        );
         words.extend(&read.analysis.words);
     }
     // A name capitalized only by position ("Warren replied.") is a name when the same word is
-    // a name elsewhere in the group.
-    let named_elsewhere: Vec<bool> = located
+    // a name elsewhere in the group. Decided on the names as found, then marked.
+    let named_elsewhere: Vec<usize> = located
         .iter()
-        .map(|l| {
+        .enumerate()
+        .filter(|(_, l)| {
             !l.confident
                 && located
                     .iter()
                     .filter(|c| c.confident)
                     .any(|c| c.same_name(l, matching))
         })
+        .map(|(i, _)| i)
         .collect();
-    for (l, named) in located.iter_mut().zip(named_elsewhere) {
-        if named {
+    for i in named_elsewhere {
+        if let Some(l) = located.get_mut(i) {
             l.confident = true;
         }
     }
@@ -191,41 +193,39 @@ fn version<'a>(
     }
 }
 
-/// Marks the names that are glossary names and adds the glossary names the extractor did
-/// not see (a lowercase form, a name that starts a sentence). A glossary name is always
+/// Marks the names of one paragraph (`located[from..]`) that are glossary names and adds the
+/// glossary names the extractor did not see (a lowercase form, a name that starts a
+/// sentence), keeping the paragraph's names in text order. A glossary name is always
 /// confident: the glossary says it is a name.
-fn with_glossary<'a>(
-    mut found: Vec<Located<'a>>,
+fn mark_glossary_names<'a>(
+    located: &mut Vec<Located<'a>>,
+    from: usize,
     matches: &[Match],
     glossary: &Glossary,
     lang: Lang,
     paragraph: &'a Paragraph,
-) -> Vec<Located<'a>> {
+) {
     for m in matches {
         if !glossary.is_name_entry(m.entry) {
             continue;
         }
         let mut overlapping = false;
-        for located in found
+        for l in located
             .iter_mut()
+            .skip(from)
             .filter(|l| l.name.start < m.end && m.start < l.name.end)
         {
-            located.entry = Some(m.entry);
-            located.confident = true;
+            l.entry = Some(m.entry);
+            l.confident = true;
             overlapping = true;
         }
         if overlapping {
             continue;
         }
-        let extracted = name_in_match(&m.text, lang);
-        let words = extracted
-            .as_ref()
-            .map(|n| n.words.clone())
-            .unwrap_or_default();
-        let concepts = extracted
-            .as_ref()
-            .map(|n| n.concepts.clone())
-            .unwrap_or_default();
+        let (words, concepts, acronym) = match name_in_match(&m.text, lang) {
+            Some(extracted) => (extracted.words, extracted.concepts, extracted.acronym),
+            None => (Vec::new(), Vec::new(), false),
+        };
         let name = Name {
             start: m.start,
             end: m.end,
@@ -233,14 +233,19 @@ fn with_glossary<'a>(
             text: m.text.clone(),
             words,
             concepts,
-            acronym: extracted.is_some_and(|n| n.acronym),
+            acronym,
             confident: true,
             entry: Some(m.entry),
         };
-        found.push(Located::new(Cow::Owned(name), paragraph));
+        located.push(Located::new(Cow::Owned(name), paragraph));
     }
-    found.sort_by_key(|l| (l.name.start, l.name.end));
-    found
+    if let Some(names) = located.get_mut(from..) {
+        let in_order = |l: &Located| (l.name.start, l.name.end);
+        // A stable sort leaves names already in order as they are: only sort when needed.
+        if !names.is_sorted_by_key(in_order) {
+            names.sort_by_key(in_order);
+        }
+    }
 }
 
 /// The first name the extractor reads in the words of a glossary match, remembered per thread:
@@ -805,11 +810,11 @@ mod tests {
         assert!(extracted.iter().any(|n| n.text == "Київ" && !n.confident));
         let matches = vec![found_at(text, 0, "Київ"), found_at(text, 0, "Києві")];
         let paragraph = paragraph(text);
-        let extracted = extracted
+        let mut marked: Vec<Located> = extracted
             .into_iter()
             .map(|n| Located::new(Cow::Owned(n), &paragraph))
             .collect();
-        let marked = with_glossary(extracted, &matches, &glossary, Lang::Uk, &paragraph);
+        mark_glossary_names(&mut marked, 0, &matches, &glossary, Lang::Uk, &paragraph);
         let texts: Vec<(&str, Option<usize>, bool)> = marked
             .iter()
             .map(|l| (l.name.text.as_str(), l.entry, l.confident))
@@ -847,7 +852,8 @@ mod tests {
         let text = "Сили ППО збили 38 ракет над київськими околицями.";
         let matches = vec![found_at(text, 1, "ППО"), found_at(text, 0, "київськими")];
         let paragraph = paragraph(text);
-        let marked = with_glossary(Vec::new(), &matches, &glossary, Lang::Uk, &paragraph);
+        let mut marked = Vec::new();
+        mark_glossary_names(&mut marked, 0, &matches, &glossary, Lang::Uk, &paragraph);
         // Entry 1 has a lowercase form: a term, the `term` check's job.
         assert_eq!(marked.len(), 1);
         assert_eq!(marked[0].name.text, "київськими");
