@@ -149,7 +149,11 @@ impl<'a> GroupView<'a> {
         let doc = d.and_then(|d| article.documents.get(d));
         let found = d.and_then(|d| article.glossary_found.get(d));
         let analyses = d.and_then(|d| article.names.get(d));
-        let members = if doc.is_some() { self.members(lang) } else { &[] };
+        let members = if doc.is_some() {
+            self.members(lang)
+        } else {
+            &[]
+        };
         members.iter().filter_map(move |&p| {
             let paragraph = doc?.paragraphs.get(p)?;
             let found = match found.and_then(|f| f.get(p)) {
