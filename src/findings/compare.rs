@@ -713,6 +713,45 @@ mod tests {
     }
 
     #[test]
+    fn values_stated_in_another_order_agree_without_the_shortcut() {
+        let in_order = article(vec![
+            (
+                Lang::En,
+                "six officers and 38 missiles",
+                vec![("six", number(6), false), ("38", number(38), false)],
+            ),
+            (
+                Lang::Uk,
+                "шість офіцерів і 38 ракет",
+                vec![("шість", number(6), false), ("38", number(38), false)],
+            ),
+        ]);
+        let group = GroupView::new(&in_order, 0);
+        assert!(group.states_the_same(FactKind::Number));
+        assert!(group.states_the_same(FactKind::Date));
+        let reordered = article(vec![
+            (
+                Lang::En,
+                "six officers and 38 missiles",
+                vec![("six", number(6), false), ("38", number(38), false)],
+            ),
+            (
+                Lang::Uk,
+                "38 ракет і шість офіцерів",
+                vec![("38", number(38), false), ("шість", number(6), false)],
+            ),
+        ]);
+        let group = GroupView::new(&reordered, 0);
+        assert!(!group.states_the_same(FactKind::Number));
+        assert!(findings(&reordered, None).is_empty());
+        let changed = article(vec![
+            (Lang::En, "six officers", vec![("six", number(6), false)]),
+            (Lang::Uk, "сім офіцерів", vec![("сім", number(7), false)]),
+        ]);
+        assert!(!GroupView::new(&changed, 0).states_the_same(FactKind::Number));
+    }
+
+    #[test]
     fn an_omitted_number_is_reported_and_a_dropped_weak_one_is_not() {
         let a = article(vec![
             (
