@@ -127,6 +127,47 @@ impl<'a> GroupView<'a> {
             .collect()
     }
 
+    /// The paragraphs of `lang` in this group with what `glossary` finds in each and their
+    /// names: [`GroupView::glossary_found`] and [`GroupView::name_analyses`] in one pass.
+    #[allow(clippy::type_complexity)]
+    pub fn each_reading<'g>(
+        &self,
+        lang: Lang,
+        glossary: &'g Glossary,
+    ) -> impl Iterator<
+        Item = (
+            &'a Paragraph,
+            std::borrow::Cow<'a, Found>,
+            std::borrow::Cow<'a, names::Analysis>,
+        ),
+    > + 'g
+    where
+        'a: 'g,
+    {
+        let article: &'a CheckedArticle = self.article;
+        let d = article.documents.iter().position(|d| d.lang == lang);
+        let doc = d.and_then(|d| article.documents.get(d));
+        let found = d.and_then(|d| article.glossary_found.get(d));
+        let analyses = d.and_then(|d| article.names.get(d));
+        let members = if doc.is_some() {
+            self.members(lang)
+        } else {
+            &[]
+        };
+        members.iter().filter_map(move |&p| {
+            let paragraph = doc?.paragraphs.get(p)?;
+            let found = match found.and_then(|f| f.get(p)) {
+                Some(found) => std::borrow::Cow::Borrowed(found),
+                None => std::borrow::Cow::Owned(glossary.find_all(lang, &paragraph.text)),
+            };
+            let analysis = match analyses.and_then(|a| a.get(p)) {
+                Some(analysis) => std::borrow::Cow::Borrowed(analysis),
+                None => std::borrow::Cow::Owned(names::analyze(&paragraph.text, lang)),
+            };
+            Some((paragraph, found, analysis))
+        })
+    }
+
     /// 1-based paragraph numbers of every language of the article in this group.
     pub fn paragraph_numbers(&self) -> BTreeMap<Lang, Vec<usize>> {
         self.article
@@ -141,23 +182,50 @@ impl<'a> GroupView<'a> {
 
     /// Facts of one kind stated by `lang` in this group, in text order.
     pub fn facts(&self, lang: Lang, kind: FactKind) -> Vec<Located<'a>> {
+        self.each_fact(lang, kind).collect()
+    }
+
+    /// [`GroupView::facts`], one at a time.
+    fn each_fact(&self, lang: Lang, kind: FactKind) -> impl Iterator<Item = Located<'a>> {
         let article: &'a CheckedArticle = self.article;
-        let Some(d) = article.documents.iter().position(|doc| doc.lang == lang) else {
-            return Vec::new();
+        let d = article.documents.iter().position(|doc| doc.lang == lang);
+        let source = d.and_then(|d| Some((article.documents.get(d)?, article.facts.get(d)?)));
+        let members = if source.is_some() {
+            self.members(lang)
+        } else {
+            &[]
         };
-        let (Some(doc), Some(doc_facts)) = (article.documents.get(d), article.facts.get(d)) else {
-            return Vec::new();
-        };
-        self.members(lang)
+        members
             .iter()
-            .filter_map(|&p| Some((doc.paragraphs.get(p)?, doc_facts.get(p)?)))
-            .flat_map(|(paragraph, facts)| {
+            .filter_map(move |&p| {
+                let (doc, doc_facts) = source?;
+                Some((doc.paragraphs.get(p)?, doc_facts.get(p)?))
+            })
+            .flat_map(move |(paragraph, facts)| {
                 facts
                     .iter()
                     .filter(move |f| f.kind() == kind)
                     .map(move |fact| Located { fact, paragraph })
             })
-            .collect()
+    }
+
+    /// True when every present language states the same values of one kind in the same
+    /// order (none at all included). Then every value cancels against its equals and
+    /// [`compare`] has nothing to report; this finds that out without building its pool.
+    fn states_the_same(&self, kind: FactKind) -> bool {
+        let Some((&first, others)) = self.present.split_first() else {
+            return true;
+        };
+        others.iter().all(|&other| {
+            let (mut a, mut b) = (self.each_fact(first, kind), self.each_fact(other, kind));
+            loop {
+                match (a.next(), b.next()) {
+                    (None, None) => return true,
+                    (Some(x), Some(y)) if x.fact.value == y.fact.value => {}
+                    _ => return false,
+                }
+            }
+        })
     }
 
     /// Where a fact stands in its file.
@@ -245,7 +313,7 @@ pub fn compare(
     rules: &dyn ValueRules,
     options: &CheckOptions,
 ) -> Vec<Finding> {
-    if group.present.len() < 2 {
+    if group.present.len() < 2 || group.states_the_same(kind) {
         return Vec::new();
     }
     let mut pool = Pool {
@@ -642,6 +710,45 @@ mod tests {
             (Lang::Ru, "6", vec![("6", number(6), false)]),
         ]);
         assert!(findings(&a, None).is_empty());
+    }
+
+    #[test]
+    fn values_stated_in_another_order_agree_without_the_shortcut() {
+        let in_order = article(vec![
+            (
+                Lang::En,
+                "six officers and 38 missiles",
+                vec![("six", number(6), false), ("38", number(38), false)],
+            ),
+            (
+                Lang::Uk,
+                "шість офіцерів і 38 ракет",
+                vec![("шість", number(6), false), ("38", number(38), false)],
+            ),
+        ]);
+        let group = GroupView::new(&in_order, 0);
+        assert!(group.states_the_same(FactKind::Number));
+        assert!(group.states_the_same(FactKind::Date));
+        let reordered = article(vec![
+            (
+                Lang::En,
+                "six officers and 38 missiles",
+                vec![("six", number(6), false), ("38", number(38), false)],
+            ),
+            (
+                Lang::Uk,
+                "38 ракет і шість офіцерів",
+                vec![("38", number(38), false), ("шість", number(6), false)],
+            ),
+        ]);
+        let group = GroupView::new(&reordered, 0);
+        assert!(!group.states_the_same(FactKind::Number));
+        assert!(findings(&reordered, None).is_empty());
+        let changed = article(vec![
+            (Lang::En, "six officers", vec![("six", number(6), false)]),
+            (Lang::Uk, "сім офіцерів", vec![("сім", number(7), false)]),
+        ]);
+        assert!(!GroupView::new(&changed, 0).states_the_same(FactKind::Number));
     }
 
     #[test]

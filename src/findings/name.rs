@@ -81,20 +81,46 @@ impl Slot {
     }
 }
 
+/// The versions of a group in language order (the order findings name them in), each once:
+/// a group has at most three, and a map for them cost more than the lookups it serves.
+struct Versions<'a> {
+    by_lang: Vec<(Lang, Version<'a>)>,
+}
+
+impl<'a> Versions<'a> {
+    fn get(&self, lang: &Lang) -> Option<&Version<'a>> {
+        self.by_lang
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, version)| version)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&Lang, &Version<'a>)> {
+        self.by_lang.iter().map(|(lang, version)| (lang, version))
+    }
+}
+
 pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
     if group.present.len() < 2 {
         return Vec::new();
     }
     let matching = options.name_matching;
-    let read: BTreeMap<Lang, Vec<Read>> = group
+    let mut read: Vec<(Lang, Vec<Read>)> = group
         .present
         .iter()
         .map(|&lang| (lang, read(group, lang, &options.glossary)))
         .collect();
-    let versions: BTreeMap<Lang, Version> = read
-        .iter()
-        .map(|(&lang, paragraphs)| (lang, version(paragraphs, lang, &options.glossary, matching)))
-        .collect();
+    read.sort_by_key(|(lang, _)| *lang);
+    read.dedup_by_key(|(lang, _)| *lang);
+    let versions = Versions {
+        by_lang: read
+            .iter()
+            .map(|(lang, paragraphs)| {
+                let version = version(paragraphs, *lang, &options.glossary, matching);
+                (*lang, version)
+            })
+            .collect(),
+    };
     let slots = pair_replacements(&versions, slots(&versions, matching), matching);
     slots
         .iter()
@@ -106,10 +132,8 @@ pub fn check(group: &GroupView, options: &CheckOptions) -> Vec<Finding> {
 /// names (found once per article when the article was checked).
 fn read<'a>(group: &GroupView<'a>, lang: Lang, glossary: &Glossary) -> Vec<Read<'a>> {
     group
-        .glossary_found(lang, glossary)
-        .into_iter()
-        .zip(group.name_analyses(lang))
-        .map(|((paragraph, glossary_found), (_, analysis))| Read {
+        .each_reading(lang, glossary)
+        .map(|(paragraph, glossary_found, analysis)| Read {
             paragraph,
             glossary_found,
             analysis,
@@ -124,38 +148,42 @@ fn version<'a>(
     glossary: &Glossary,
     matching: NameMatching,
 ) -> Version<'a> {
-    let mut located = Vec::new();
-    let mut words = Vec::new();
+    let mut located = Vec::with_capacity(paragraphs.iter().map(|r| r.analysis.names.len()).sum());
+    let mut words = Vec::with_capacity(paragraphs.iter().map(|r| r.analysis.words.len()).sum());
     for read in paragraphs {
-        let found = read
-            .analysis
-            .names
-            .iter()
-            .map(|name| Located::new(Cow::Borrowed(name), read.paragraph))
-            .collect();
-        located.extend(with_glossary(
-            found,
+        let from = located.len();
+        located.extend(
+            read.analysis
+                .names
+                .iter()
+                .map(|name| Located::new(Cow::Borrowed(name), read.paragraph)),
+        );
+        mark_glossary_names(
+            &mut located,
+            from,
             &read.glossary_found.terms,
             glossary,
             lang,
             read.paragraph,
-        ));
+        );
         words.extend(&read.analysis.words);
     }
     // A name capitalized only by position ("Warren replied.") is a name when the same word is
-    // a name elsewhere in the group.
-    let named_elsewhere: Vec<bool> = located
+    // a name elsewhere in the group. Decided on the names as found, then marked.
+    let named_elsewhere: Vec<usize> = located
         .iter()
-        .map(|l| {
+        .enumerate()
+        .filter(|(_, l)| {
             !l.confident
                 && located
                     .iter()
                     .filter(|c| c.confident)
                     .any(|c| c.same_name(l, matching))
         })
+        .map(|(i, _)| i)
         .collect();
-    for (l, named) in located.iter_mut().zip(named_elsewhere) {
-        if named {
+    for i in named_elsewhere {
+        if let Some(l) = located.get_mut(i) {
             l.confident = true;
         }
     }
@@ -165,41 +193,39 @@ fn version<'a>(
     }
 }
 
-/// Marks the names that are glossary names and adds the glossary names the extractor did
-/// not see (a lowercase form, a name that starts a sentence). A glossary name is always
+/// Marks the names of one paragraph (`located[from..]`) that are glossary names and adds the
+/// glossary names the extractor did not see (a lowercase form, a name that starts a
+/// sentence), keeping the paragraph's names in text order. A glossary name is always
 /// confident: the glossary says it is a name.
-fn with_glossary<'a>(
-    mut found: Vec<Located<'a>>,
+fn mark_glossary_names<'a>(
+    located: &mut Vec<Located<'a>>,
+    from: usize,
     matches: &[Match],
     glossary: &Glossary,
     lang: Lang,
     paragraph: &'a Paragraph,
-) -> Vec<Located<'a>> {
+) {
     for m in matches {
         if !glossary.is_name_entry(m.entry) {
             continue;
         }
         let mut overlapping = false;
-        for located in found
+        for l in located
             .iter_mut()
+            .skip(from)
             .filter(|l| l.name.start < m.end && m.start < l.name.end)
         {
-            located.entry = Some(m.entry);
-            located.confident = true;
+            l.entry = Some(m.entry);
+            l.confident = true;
             overlapping = true;
         }
         if overlapping {
             continue;
         }
-        let extracted = name_in_match(&m.text, lang);
-        let words = extracted
-            .as_ref()
-            .map(|n| n.words.clone())
-            .unwrap_or_default();
-        let concepts = extracted
-            .as_ref()
-            .map(|n| n.concepts.clone())
-            .unwrap_or_default();
+        let (words, concepts, acronym) = match name_in_match(&m.text, lang) {
+            Some(extracted) => (extracted.words, extracted.concepts, extracted.acronym),
+            None => (Vec::new(), Vec::new(), false),
+        };
         let name = Name {
             start: m.start,
             end: m.end,
@@ -207,14 +233,19 @@ fn with_glossary<'a>(
             text: m.text.clone(),
             words,
             concepts,
-            acronym: extracted.is_some_and(|n| n.acronym),
+            acronym,
             confident: true,
             entry: Some(m.entry),
         };
-        found.push(Located::new(Cow::Owned(name), paragraph));
+        located.push(Located::new(Cow::Owned(name), paragraph));
     }
-    found.sort_by_key(|l| (l.name.start, l.name.end));
-    found
+    if let Some(names) = located.get_mut(from..) {
+        let in_order = |l: &Located| (l.name.start, l.name.end);
+        // A stable sort leaves names already in order as they are: only sort when needed.
+        if !names.is_sorted_by_key(in_order) {
+            names.sort_by_key(in_order);
+        }
+    }
 }
 
 /// The first name the extractor reads in the words of a glossary match, remembered per thread:
@@ -230,9 +261,26 @@ fn name_in_match(text: &str, lang: Lang) -> Option<Name> {
 
 /// How `name` appears in `version`, preferring a name not yet used by another slot.
 fn presence(name: &Located, version: &Version, used: &[bool], matching: NameMatching) -> Presence {
+    presence_by(name, version, used, matching, |i| {
+        version
+            .names
+            .get(i)
+            .is_some_and(|other| name.same_name(other, matching))
+    })
+}
+
+/// [`presence`], with `is_same` telling which names of `version` are `name` (each at most
+/// once, in order, until one not yet used is found).
+fn presence_by(
+    name: &Located,
+    version: &Version,
+    used: &[bool],
+    matching: NameMatching,
+    mut is_same: impl FnMut(usize) -> bool,
+) -> Presence {
     let mut first_named = None;
-    for (i, other) in version.names.iter().enumerate() {
-        if name.same_name(other, matching) {
+    for i in 0..version.names.len() {
+        if is_same(i) {
             if !used.get(i).copied().unwrap_or(true) {
                 return Presence::Named(i);
             }
@@ -255,24 +303,38 @@ fn presence(name: &Located, version: &Version, used: &[bool], matching: NameMatc
 
 /// One slot per confident name that some version lacks. Names of any version that match a
 /// name already considered are not considered again.
-fn slots(versions: &BTreeMap<Lang, Version>, matching: NameMatching) -> Vec<Slot> {
-    let mut used: BTreeMap<Lang, Vec<bool>> = versions
+fn slots(versions: &Versions, matching: NameMatching) -> Vec<Slot> {
+    let mut used: Vec<Vec<bool>> = versions
         .iter()
-        .map(|(&lang, v)| (lang, vec![false; v.names.len()]))
+        .map(|(_, v)| vec![false; v.names.len()])
         .collect();
+    // For the name considered, which names of each version are the same name: asked once
+    // per pair, for its presence in the other versions and for marking them used.
+    let mut same: Vec<Vec<bool>> = used.clone();
     let mut slots = Vec::new();
-    for (&lang, version) in versions {
+    for (position, (&lang, version)) in versions.iter().enumerate() {
         for (index, located) in version.names.iter().enumerate() {
-            let already = used.get(&lang).and_then(|u| u.get(index)) == Some(&true);
+            let already = used.get(position).and_then(|u| u.get(index)) == Some(&true);
             if !located.confident || already {
                 continue;
+            }
+            for (o, ((_, v), row)) in versions.iter().zip(same.iter_mut()).enumerate() {
+                for (i, (flag, other)) in row.iter_mut().zip(&v.names).enumerate() {
+                    // The name itself is marked used below whatever it is compared to.
+                    *flag = (o, i) != (position, index) && located.same_name(other, matching);
+                }
             }
             let mut has = BTreeMap::new();
             let mut lacks = Vec::new();
             has.insert(lang, Some(index));
-            for (&other, other_version) in versions.iter().filter(|(&l, _)| l != lang) {
-                let other_used = used.get(&other).map_or(&[][..], Vec::as_slice);
-                match presence(located, other_version, other_used, matching) {
+            for (o, (&other, other_version)) in versions.iter().enumerate() {
+                if other == lang {
+                    continue;
+                }
+                let other_used = used.get(o).map_or(&[][..], Vec::as_slice);
+                let other_same = same.get(o).map_or(&[][..], Vec::as_slice);
+                let is_same = |i: usize| other_same.get(i).copied().unwrap_or(false);
+                match presence_by(located, other_version, other_used, matching, is_same) {
                     Presence::Named(i) => {
                         has.insert(other, Some(i));
                     }
@@ -282,13 +344,17 @@ fn slots(versions: &BTreeMap<Lang, Version>, matching: NameMatching) -> Vec<Slot
                     Presence::Absent => lacks.push(other),
                 }
             }
-            for (&l, v) in versions {
+            for (o, (&l, row)) in versions
+                .iter()
+                .map(|(l, _)| l)
+                .zip(used.iter_mut())
+                .enumerate()
+            {
                 let named_here = has.get(&l).copied().flatten();
-                for (i, other) in v.names.iter().enumerate() {
-                    if named_here == Some(i) || located.same_name(other, matching) {
-                        if let Some(flag) = used.get_mut(&l).and_then(|u| u.get_mut(i)) {
-                            *flag = true;
-                        }
+                let same_row = same.get(o).map_or(&[][..], Vec::as_slice);
+                for (i, flag) in row.iter_mut().enumerate() {
+                    if named_here == Some(i) || same_row.get(i).copied().unwrap_or(false) {
+                        *flag = true;
                     }
                 }
             }
@@ -308,11 +374,7 @@ fn slots(versions: &BTreeMap<Lang, Version>, matching: NameMatching) -> Vec<Slot
 /// "ru says Медведев where en and uk say Putin" is one finding, not two. Only names named
 /// outright (not as an adjective) pair, and only when they are related (they share a word:
 /// "Кім Чен Ин" / "Кім Чен Ір") or are the only such pair of the group.
-fn pair_replacements(
-    versions: &BTreeMap<Lang, Version>,
-    slots: Vec<Slot>,
-    matching: NameMatching,
-) -> Vec<Slot> {
+fn pair_replacements(versions: &Versions, slots: Vec<Slot>, matching: NameMatching) -> Vec<Slot> {
     let named_only = |slot: &Slot| slot.has.values().all(Option::is_some);
     let acronym = |slot: &Slot| {
         slot.has
@@ -401,7 +463,7 @@ fn pair_replacements(
 const MAX_PLACE_SHIFT: f64 = 0.25;
 
 /// Where a slot's names stand in their paragraphs, from 0 (start) to 1 (end), on average.
-fn place(versions: &BTreeMap<Lang, Version>, slot: &Slot) -> f64 {
+fn place(versions: &Versions, slot: &Slot) -> f64 {
     let places: Vec<f64> = slot
         .has
         .iter()
@@ -418,7 +480,7 @@ fn place(versions: &BTreeMap<Lang, Version>, slot: &Slot) -> f64 {
 /// of one name are alike. So a name one version lacks is reported when the Ukrainian and
 /// Russian versions disagree about it, when a replacing name is related to the replaced one
 /// ("Bohdan Babenko" for "Богдан Бабаєв"), or when it is a glossary name.
-fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot, matching: NameMatching) -> bool {
+fn reportable(versions: &Versions, slot: &Slot, matching: NameMatching) -> bool {
     let side = |lang: Lang| -> Option<bool> {
         if slot.has.contains_key(&lang) {
             Some(true)
@@ -507,11 +569,7 @@ fn reportable(versions: &BTreeMap<Lang, Version>, slot: &Slot, matching: NameMat
 /// Acronyms are translated, not transliterated, and differently in Ukrainian and Russian
 /// ("HIV" / "ВІЛ" / "ВИЧ", "ISIS" / "ІДІЛ" / "ИГИЛ"): an acronym one version lacks is not
 /// reported when that version has an acronym of its own that the others do not match.
-fn translated_acronym(
-    versions: &BTreeMap<Lang, Version>,
-    slot: &Slot,
-    matching: NameMatching,
-) -> bool {
+fn translated_acronym(versions: &Versions, slot: &Slot, matching: NameMatching) -> bool {
     let Some(name) = slot
         .has
         .iter()
@@ -535,11 +593,7 @@ fn translated_acronym(
         })
 }
 
-fn name_of<'v>(
-    versions: &'v BTreeMap<Lang, Version>,
-    lang: Lang,
-    index: usize,
-) -> Option<&'v Located<'v>> {
+fn name_of<'v>(versions: &'v Versions, lang: Lang, index: usize) -> Option<&'v Located<'v>> {
     versions.get(&lang).and_then(|v| v.names.get(index))
 }
 
@@ -570,7 +624,7 @@ fn outlier(slot: &Slot, source: Option<Lang>) -> Option<Lang> {
     }
 }
 
-fn message(versions: &BTreeMap<Lang, Version>, slot: &Slot, outlier: Option<Lang>) -> String {
+fn message(versions: &Versions, slot: &Slot, outlier: Option<Lang>) -> String {
     let text_of = |lang: Lang| -> Option<String> {
         let index = slot
             .has
@@ -634,12 +688,7 @@ fn message(versions: &BTreeMap<Lang, Version>, slot: &Slot, outlier: Option<Lang
     }
 }
 
-fn finding(
-    group: &GroupView,
-    versions: &BTreeMap<Lang, Version>,
-    slot: &Slot,
-    options: &CheckOptions,
-) -> Finding {
+fn finding(group: &GroupView, versions: &Versions, slot: &Slot, options: &CheckOptions) -> Finding {
     let outlier = outlier(slot, options.source);
     let named: Vec<(Lang, &Located)> = slot
         .has
@@ -761,11 +810,11 @@ mod tests {
         assert!(extracted.iter().any(|n| n.text == "Київ" && !n.confident));
         let matches = vec![found_at(text, 0, "Київ"), found_at(text, 0, "Києві")];
         let paragraph = paragraph(text);
-        let extracted = extracted
+        let mut marked: Vec<Located> = extracted
             .into_iter()
             .map(|n| Located::new(Cow::Owned(n), &paragraph))
             .collect();
-        let marked = with_glossary(extracted, &matches, &glossary, Lang::Uk, &paragraph);
+        mark_glossary_names(&mut marked, 0, &matches, &glossary, Lang::Uk, &paragraph);
         let texts: Vec<(&str, Option<usize>, bool)> = marked
             .iter()
             .map(|l| (l.name.text.as_str(), l.entry, l.confident))
@@ -803,7 +852,8 @@ mod tests {
         let text = "Сили ППО збили 38 ракет над київськими околицями.";
         let matches = vec![found_at(text, 1, "ППО"), found_at(text, 0, "київськими")];
         let paragraph = paragraph(text);
-        let marked = with_glossary(Vec::new(), &matches, &glossary, Lang::Uk, &paragraph);
+        let mut marked = Vec::new();
+        mark_glossary_names(&mut marked, 0, &matches, &glossary, Lang::Uk, &paragraph);
         // Entry 1 has a lowercase form: a term, the `term` check's job.
         assert_eq!(marked.len(), 1);
         assert_eq!(marked[0].name.text, "київськими");

@@ -256,34 +256,75 @@ fn may_be_similar(a: &str, b: &str) -> bool {
 /// characters of news copy looked up in a table.
 fn tally_comparable(text: &str, step: i32, counts: &mut [i32; BUCKETS]) -> usize {
     let table = comparable_buckets();
+    let space = bucket(' ');
     let mut length = 0usize;
-    let mut tally = |bucket: usize| {
-        if length < SAME_TEXT_PREFIX {
-            length += 1;
-            if let Some(count) = counts.get_mut(bucket) {
-                *count += step;
+    let (mut space_due, mut started) = (false, false);
+    let mut chars = text.chars();
+    // While two more characters cannot reach the limit, a character found in the table (one
+    // letter, perhaps after one space) is counted without checking the limit for each: this
+    // loop runs over every character of most paragraph pairs.
+    while length + 2 <= SAME_TEXT_PREFIX {
+        let Some(c) = chars.next() else {
+            return length;
+        };
+        let entry = table.get(c as usize).copied().unwrap_or(LOOK_UP);
+        if entry < LOOK_UP {
+            if space_due {
+                count(counts, space, step);
+                length += 1;
             }
+            count(counts, usize::from(entry), step);
+            length += 1;
+            space_due = false;
+            started = true;
+        } else if entry == GAP || !is_letter_or_digit(c) {
+            space_due = started;
+        } else {
+            if space_due {
+                count_within_prefix(counts, &mut length, space, step);
+            }
+            space_due = false;
+            started = true;
+            language::each_lowercase(c, |l| {
+                count_within_prefix(counts, &mut length, bucket(l), step);
+            });
         }
-    };
-    let (mut gap, mut started) = (false, false);
-    for c in text.chars() {
+    }
+    for c in chars {
+        if length >= SAME_TEXT_PREFIX {
+            break;
+        }
         let entry = table.get(c as usize).copied().unwrap_or(LOOK_UP);
         if entry == GAP || (entry == LOOK_UP && !is_letter_or_digit(c)) {
-            gap = true;
+            space_due = started;
             continue;
         }
-        if gap && started {
-            tally(bucket(' '));
+        if space_due {
+            count_within_prefix(counts, &mut length, space, step);
         }
-        gap = false;
+        space_due = false;
         started = true;
         if entry == LOOK_UP {
-            language::each_lowercase(c, |l| tally(bucket(l)));
+            language::each_lowercase(c, |l| {
+                count_within_prefix(counts, &mut length, bucket(l), step);
+            });
         } else {
-            tally(usize::from(entry));
+            count_within_prefix(counts, &mut length, usize::from(entry), step);
         }
     }
     length
+}
+
+fn count(counts: &mut [i32; BUCKETS], bucket: usize, step: i32) {
+    // Buckets are below BUCKETS, a power of two: the remainder only spares a bounds check.
+    counts[bucket % BUCKETS] += step;
+}
+
+fn count_within_prefix(counts: &mut [i32; BUCKETS], length: &mut usize, bucket: usize, step: i32) {
+    if *length < SAME_TEXT_PREFIX {
+        *length += 1;
+        count(counts, bucket, step);
+    }
 }
 
 /// How [`may_be_similar`] counts characters: characters outside ASCII and Cyrillic share
