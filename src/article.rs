@@ -92,6 +92,7 @@ pub fn check_documents(
             }
             let found_facts = facts::extract_from_tokens(&tokens, d.lang);
             doc_features.push(alignment::anchors::features_from_tokens(
+                p.char_len(),
                 &p.text,
                 &tokens,
                 d.lang,
