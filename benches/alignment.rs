@@ -3,7 +3,7 @@
 //! characters, per-language length ratios with ±10 % noise, a number anchor on a third of the
 //! paragraphs, and about 2 % drops and 2 % merges spread through the text.
 
-use concord::alignment::{align, ParagraphFeatures};
+use concord::alignment::{align, Anchor, ParagraphFeatures};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 // The allocator the `concord` binary uses.
@@ -36,7 +36,7 @@ fn synthetic_article(paragraphs: usize) -> Vec<Vec<ParagraphFeatures>> {
     while i < paragraphs {
         let source = 40.0 + rng.below(600) as f64;
         let anchors = if rng.below(3) == 0 {
-            vec![format!("fact:{}", rng.below(100_000))]
+            vec![Anchor::parse(&format!("fact:{}", rng.below(100_000)))]
         } else {
             Vec::new()
         };

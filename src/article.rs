@@ -100,6 +100,7 @@ pub fn check_documents(
         }
         for ((p, tokens), found_facts) in d.paragraphs.iter().zip(&all_tokens).zip(&doc_facts) {
             doc_features.push(alignment::anchors::features_from_tokens(
+                p.char_len(),
                 &p.text,
                 tokens,
                 d.lang,

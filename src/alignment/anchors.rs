@@ -1,17 +1,25 @@
 //! Anchors: the parts of a paragraph that survive translation unchanged once normalized.
 //!
-//! Every anchor is a string with a kind prefix, so that one sorted list holds them all:
+//! Every anchor has a kind and a text, and reads as a string with a kind prefix, so that one
+//! sorted list holds them all:
 //! - `fact:<key>` a number or date ([`crate::facts::FactValue::key`]), `weak:<key>` the same
 //!   for a weak fact ("one", "first");
 //! - `name:<skeleton>` a capitalized word that does not start a sentence, or a Latin word in
 //!   Cyrillic text, reduced to a [`name_skeleton`] so that "Путіна", "Путина" and "Putin" meet;
 //! - `quote` when the paragraph quotes someone.
+//!
+//! Anchors are built for every paragraph of every article, so they are small values (the
+//! text inline, no allocation) and the kind is known without parsing the string again.
 
 use super::ParagraphFeatures;
 use crate::facts::tokens::{ends_sentence, tokenize, Token, TokenKind};
 use crate::facts::tokens::{is_letter, is_letter_or_digit};
-use crate::facts::Fact;
+use crate::facts::{DateValue, Fact, FactValue, NumberValue};
+use crate::hashing::FastMap;
 use crate::lang::Lang;
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::fmt;
 use unicode_normalization::UnicodeNormalization;
 
 pub const FACT_PREFIX: &str = "fact:";
@@ -26,7 +34,7 @@ const SKELETON_SYMBOLS: usize = 3;
 const MIN_SKELETON_SYMBOLS: usize = 2;
 
 /// The kind of an anchor, from its prefix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AnchorKind {
     Fact,
     WeakFact,
@@ -34,81 +42,302 @@ pub enum AnchorKind {
     Quote,
 }
 
-/// The kind of `anchor` and the part two anchors must share to match: a weak and a strong
-/// fact with the same value match.
-pub fn classify(anchor: &str) -> (AnchorKind, &str) {
-    if let Some(key) = anchor.strip_prefix(FACT_PREFIX) {
-        (AnchorKind::Fact, key)
-    } else if let Some(key) = anchor.strip_prefix(WEAK_FACT_PREFIX) {
-        (AnchorKind::WeakFact, key)
-    } else if anchor == QUOTE_ANCHOR {
-        (AnchorKind::Quote, anchor)
+/// One anchor, as its string form ("fact:2024", "weak:1", "name:trm", "quote"). Anchors are
+/// built for every paragraph, sorted and interned, so the string is kept inline when it fits
+/// (nearly always: every name, nearly every fact), where comparing it is comparing three
+/// words, and the kind is read from its first bytes.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Anchor(Form);
+
+/// How many bytes of a string form fit inline; the last byte of the inline array holds the
+/// length.
+const INLINE_BYTES: usize = 23;
+
+/// A string form, inline exactly when it fits, so that equal strings are equal values (the
+/// derived comparison and hash see one representation).
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Form {
+    /// The bytes, padded with zeros, then the length. Read as big-endian words the array
+    /// orders as the strings do: two strings that differ do so in their first 23 bytes, where
+    /// a shorter one's padding sorts below any byte the longer one has, as a prefix sorts
+    /// before the strings it starts; equal strings have equal lengths.
+    Inline([u8; INLINE_BYTES + 1]),
+    Heap(Box<str>),
+}
+
+impl Form {
+    /// The concatenation of `parts`.
+    fn new(parts: &[&str]) -> Form {
+        let len: usize = parts.iter().map(|part| part.len()).sum();
+        if len > INLINE_BYTES {
+            return Form::Heap(parts.concat().into());
+        }
+        let mut bytes = [0u8; INLINE_BYTES + 1];
+        let mut end = 0;
+        for part in parts {
+            if let Some(slot) = bytes.get_mut(end..end + part.len()) {
+                slot.copy_from_slice(part.as_bytes());
+            }
+            end += part.len();
+        }
+        bytes[INLINE_BYTES] = len as u8;
+        Form::Inline(bytes)
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Form::Inline(bytes) => {
+                let len = bytes.last().map_or(0, |&len| usize::from(len));
+                bytes.get(..len).unwrap_or_default()
+            }
+            Form::Heap(text) => text.as_bytes(),
+        }
+    }
+
+    /// Inline forms are whole strings (concatenations of `&str`), so this never fails.
+    fn as_str(&self) -> &str {
+        match self {
+            Form::Inline(_) => std::str::from_utf8(self.as_bytes()).unwrap_or_default(),
+            Form::Heap(text) => text,
+        }
+    }
+}
+
+/// The words of an inline form, big-endian: they compare as the string does.
+#[inline(always)]
+fn ordered_words(bytes: &[u8; INLINE_BYTES + 1]) -> [u64; 3] {
+    let word = |n: usize| {
+        let mut chunk = [0u8; 8];
+        if let Some(part) = bytes.get(n * 8..n * 8 + 8) {
+            chunk.copy_from_slice(part);
+        }
+        u64::from_be_bytes(chunk)
+    };
+    [word(0), word(1), word(2)]
+}
+
+/// Which anchors are one for the alignment: a fact and a weak fact with the same key, and
+/// otherwise equal strings. An inline weak fact reads as its fact; a fact's or name's string
+/// is inline or not by its length alone, so each anchor has one identity.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Identity<'a> {
+    Inline([u8; INLINE_BYTES + 1]),
+    FactKey(&'a str),
+    Whole(&'a str),
+}
+
+impl Anchor {
+    /// The anchor written as `anchor` ("fact:2024", "weak:1", "name:trm", "quote"). A string
+    /// without a fact prefix that is not "quote" is a name, whole: "km" and "name:km" are two
+    /// names with the same skeleton.
+    pub fn parse(anchor: &str) -> Anchor {
+        Anchor(Form::new(&[anchor]))
+    }
+
+    fn quote() -> Anchor {
+        Anchor::parse(QUOTE_ANCHOR)
+    }
+
+    pub fn kind(&self) -> AnchorKind {
+        classify(self.0.as_bytes()).0
+    }
+
+    /// The part two anchors must share to match: the key of a fact, weak or not; the whole
+    /// anchor otherwise.
+    pub fn key(&self) -> &str {
+        let text = self.0.as_str();
+        let prefix = classify(text.as_bytes()).1;
+        text.get(prefix..).unwrap_or(text)
+    }
+
+    /// The kind and the identity, for interning.
+    pub(super) fn interning_key(&self) -> (AnchorKind, Identity<'_>) {
+        (self.kind(), self.identity())
+    }
+
+    /// A name's skeleton: the anchor without its "name:" prefix.
+    pub(super) fn name_skeleton(&self) -> &[u8] {
+        let bytes = self.0.as_bytes();
+        bytes.strip_prefix(NAME_PREFIX.as_bytes()).unwrap_or(bytes)
+    }
+
+    fn identity(&self) -> Identity<'_> {
+        match &self.0 {
+            Form::Inline(bytes) => {
+                let mut bytes = *bytes;
+                if let Some(prefix) = bytes.get_mut(..WEAK_FACT_PREFIX.len()) {
+                    if prefix == WEAK_FACT_PREFIX.as_bytes() {
+                        prefix.copy_from_slice(FACT_PREFIX.as_bytes());
+                    }
+                }
+                Identity::Inline(bytes)
+            }
+            Form::Heap(text) => match classify(text.as_bytes()) {
+                (AnchorKind::Fact | AnchorKind::WeakFact, prefix) => {
+                    Identity::FactKey(text.get(prefix..).unwrap_or(text))
+                }
+                _ => Identity::Whole(text),
+            },
+        }
+    }
+}
+
+/// The kind of an anchor's string form, and the length of its kind prefix.
+#[inline]
+fn classify(anchor: &[u8]) -> (AnchorKind, usize) {
+    if anchor.starts_with(FACT_PREFIX.as_bytes()) {
+        (AnchorKind::Fact, FACT_PREFIX.len())
+    } else if anchor.starts_with(WEAK_FACT_PREFIX.as_bytes()) {
+        (AnchorKind::WeakFact, WEAK_FACT_PREFIX.len())
+    } else if anchor == QUOTE_ANCHOR.as_bytes() {
+        (AnchorKind::Quote, 0)
     } else {
-        (AnchorKind::Name, anchor)
+        (AnchorKind::Name, 0)
+    }
+}
+
+impl Ord for Anchor {
+    /// The order of the string forms, on which the alignment's ids (and so the order of its
+    /// float sums) depend.
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (&self.0, &other.0) {
+            (Form::Inline(first), Form::Inline(second)) => {
+                ordered_words(first).cmp(&ordered_words(second))
+            }
+            (first, second) => first.as_bytes().cmp(second.as_bytes()),
+        }
+    }
+}
+
+impl PartialOrd for Anchor {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Anchor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0.as_str())
+    }
+}
+
+impl fmt::Debug for Anchor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.0.as_str())
+    }
+}
+
+impl ParagraphFeatures {
+    /// Features from anchors in their string form ("fact:12000", "name:trm", "quote"), kept in
+    /// the order given (tests and benchmarks build features this way).
+    pub fn from_strings<S: AsRef<str>>(chars: usize, anchors: &[S]) -> Self {
+        ParagraphFeatures {
+            chars,
+            anchors: anchors.iter().map(|a| Anchor::parse(a.as_ref())).collect(),
+        }
+    }
+
+    /// The anchors in their string form.
+    pub fn anchor_strings(&self) -> Vec<String> {
+        self.anchors.iter().map(Anchor::to_string).collect()
     }
 }
 
 /// Features of one paragraph, from its text and the facts already extracted from it.
 pub fn features(text: &str, lang: Lang, facts: &[Fact]) -> ParagraphFeatures {
-    features_from_tokens(text, &tokenize(text), lang, facts)
+    features_from_tokens(text.chars().count(), text, &tokenize(text), lang, facts)
 }
 
-/// [`features`] from the paragraph's tokens.
+/// [`features`] from the paragraph's length in characters and its tokens.
 pub fn features_from_tokens(
+    chars: usize,
     text: &str,
     tokens: &[Token],
     lang: Lang,
     facts: &[Fact],
 ) -> ParagraphFeatures {
-    let mut anchors: Vec<String> = facts
-        .iter()
-        .map(|f| {
-            let prefix = if f.weak {
-                WEAK_FACT_PREFIX
-            } else {
-                FACT_PREFIX
-            };
-            format!("{prefix}{}", f.value)
-        })
-        .collect();
-    anchors.extend(name_words(tokens, lang).filter_map(|word| name_anchor(word, lang)));
+    let mut anchors: Vec<Anchor> = Vec::with_capacity(facts.len() + 8);
+    anchors.extend(facts.iter().map(fact_anchor));
+    for_each_name_word(tokens, lang, |word| {
+        if let Some(anchor) = name_anchor(word, lang) {
+            anchors.push(anchor);
+        }
+    });
     if has_quotation(text) {
-        anchors.push(QUOTE_ANCHOR.to_string());
+        anchors.push(Anchor::quote());
     }
-    anchors.sort();
+    anchors.sort_unstable();
     anchors.dedup();
-    ParagraphFeatures {
-        chars: text.chars().count(),
-        anchors,
+    ParagraphFeatures { chars, anchors }
+}
+
+/// A fact value as its structure, for remembering its key.
+#[derive(PartialEq, Eq, Hash)]
+enum FactIdentity {
+    Number(NumberValue),
+    Date(DateValue),
+}
+
+/// How many fact anchors a thread remembers before it starts afresh.
+const FACT_ANCHOR_MEMORY: usize = 20_000;
+
+/// The anchor of a fact ("fact:" or "weak:" and [`FactValue::key`]), remembered per thread:
+/// formatting a number or a date allocates several strings, and the same values recur
+/// through an article.
+fn fact_anchor(fact: &Fact) -> Anchor {
+    thread_local! {
+        static ANCHORS: RefCell<FastMap<(FactIdentity, bool), Anchor>> = Default::default();
     }
+    let compute = || {
+        let prefix = if fact.weak {
+            WEAK_FACT_PREFIX
+        } else {
+            FACT_PREFIX
+        };
+        Anchor(Form::new(&[prefix, &fact.value.key()]))
+    };
+    let identity = match &fact.value {
+        FactValue::Number(number) => FactIdentity::Number(number.clone()),
+        FactValue::Date(date) => FactIdentity::Date(*date),
+    };
+    ANCHORS.with(|anchors| {
+        let Ok(mut anchors) = anchors.try_borrow_mut() else {
+            return compute();
+        };
+        let key = (identity, fact.weak);
+        if anchors.len() >= FACT_ANCHOR_MEMORY && !anchors.contains_key(&key) {
+            anchors.clear();
+        }
+        anchors.entry(key).or_insert_with(compute).clone()
+    })
 }
 
 /// The anchor of a word likely to be a name ("name:trm" for "Трампа"), remembered per thread:
 /// names recur through an article and an archive, and transliterating them is most of the
 /// cost of the anchors.
-fn name_anchor(word: &str, lang: Lang) -> Option<String> {
+fn name_anchor(word: &str, lang: Lang) -> Option<Anchor> {
     thread_local! {
-        static ANCHORS: crate::memo::Memory<Option<Box<str>>> = Default::default();
+        static ANCHORS: crate::memo::Memory<Option<Anchor>> = Default::default();
     }
     crate::memo::remembered(&ANCHORS, lang, word, 20_000, || {
-        name_skeleton(&lang.transliterate(word)).map(|s| format!("{NAME_PREFIX}{s}").into())
+        name_skeleton(&lang.transliterate(word))
+            .map(|skeleton| Anchor(Form::new(&[NAME_PREFIX, &skeleton])))
     })
-    .map(String::from)
 }
 
-/// Words likely to be names: capitalized words that do not start a sentence, and, in a
-/// Cyrillic text, every Latin word ("The Boston Globe", "iPhone").
-fn name_words<'a>(tokens: &[Token<'a>], lang: Lang) -> impl Iterator<Item = &'a str> {
-    let mut words = Vec::new();
+/// Calls `found` with every word likely to be a name: capitalized words that do not start a
+/// sentence, and, in a Cyrillic text, every Latin word ("The Boston Globe", "iPhone").
+fn for_each_name_word<'a>(tokens: &[Token<'a>], lang: Lang, mut found: impl FnMut(&'a str)) {
     let mut sentence_start = true;
     let mut previous_word: Option<&Token> = None;
     for token in tokens {
         match token.kind {
             TokenKind::Word => {
+                // A byte is an ASCII letter only if it is one whole character.
                 let latin_in_cyrillic =
-                    lang != Lang::En && token.text.chars().all(|c| c.is_ascii_alphabetic());
-                if latin_in_cyrillic || (token.is_capitalized() && !sentence_start) {
-                    words.push(token.text);
+                    lang != Lang::En && token.text.bytes().all(|b| b.is_ascii_alphabetic());
+                if latin_in_cyrillic || (!sentence_start && starts_with_capital(token)) {
+                    found(token.text);
                 }
                 sentence_start = false;
                 previous_word = Some(token);
@@ -126,7 +355,19 @@ fn name_words<'a>(tokens: &[Token<'a>], lang: Lang) -> impl Iterator<Item = &'a 
             }
         }
     }
-    words.into_iter()
+}
+
+/// [`Token::is_capitalized`] of a word, answered from its first bytes for ASCII and the basic
+/// Cyrillic letters (U+0400–U+045F: capitals up to U+042F), which nearly every word starts
+/// with.
+#[inline]
+fn starts_with_capital(word: &Token) -> bool {
+    match word.text.as_bytes() {
+        [first, ..] if first.is_ascii() => first.is_ascii_uppercase(),
+        [0xd0, second, ..] => *second < 0xb0,
+        [0xd1, second, ..] if *second < 0xa0 => false,
+        _ => word.is_capitalized(),
+    }
 }
 
 /// True when the paragraph quotes: guillemets, typographic or straight double quotes, or a
@@ -152,16 +393,19 @@ pub fn has_quotation(text: &str) -> bool {
 /// The first byte of ", ', « », and “ ” „ ‘ ’.
 const QUOTE_LEAD_BYTES: [u8; 4] = [b'"', b'\'', 0xc2, 0xe2];
 
-/// True when one of the eight bytes of `word` is one of [`QUOTE_LEAD_BYTES`] (the classic
-/// test for a zero byte, on the word xor each byte repeated: exact for whether any byte is).
+/// True when one of the eight bytes of `word` may be one of [`QUOTE_LEAD_BYTES`]: the bytes
+/// that differ from one only in bit 5 (0xC2, 0xE2) or in bits 0 and 2 (0x22 to 0x27, which
+/// lets '#' and '&' through) are tested as two, and [`quotation_starts_within`] looks
+/// closer. Each test is the classic one for a zero byte, on the word xor the byte repeated:
+/// exact for whether any byte is.
 #[inline(always)]
 fn holds_quote_lead_byte(word: u64) -> bool {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-    QUOTE_LEAD_BYTES.iter().fold(0, |found, &byte| {
-        let differences = word ^ (ONES * u64::from(byte));
-        found | (differences.wrapping_sub(ONES) & !differences & HIGHS)
-    }) != 0
+    let zero_byte = |differences: u64| differences.wrapping_sub(ONES) & !differences & HIGHS;
+    let non_ascii = (word | (ONES * 0x20)) ^ (ONES * 0xe2);
+    let ascii = (word & !(ONES * 0x05)) ^ (ONES * u64::from(b'"'));
+    zero_byte(non_ascii) | zero_byte(ascii) != 0
 }
 
 /// True when a quotation mark starts at a byte offset in `from..to` of `text`.
@@ -322,7 +566,11 @@ mod tests {
                 for word in words {
                     let afresh =
                         name_skeleton(&lang.transliterate(word)).map(|s| format!("name:{s}"));
-                    assert_eq!(name_anchor(word, lang), afresh, "{word} {lang:?}");
+                    assert_eq!(
+                        name_anchor(word, lang).map(|anchor| anchor.to_string()),
+                        afresh,
+                        "{word} {lang:?}"
+                    );
                 }
             }
         }
@@ -384,24 +632,20 @@ mod tests {
             &[],
         );
         let elizabeth = format!("{NAME_PREFIX}alz");
-        for f in [&en, &uk, &ru] {
-            assert!(f.anchors.contains(&elizabeth), "{:?}", f.anchors);
-            assert!(
-                f.anchors.iter().any(|a| a == QUOTE_ANCHOR),
-                "{:?}",
-                f.anchors
-            );
+        let [en, uk, ru] = [en, uk, ru].map(|f| f.anchor_strings());
+        for anchors in [&en, &uk, &ru] {
+            assert!(anchors.contains(&elizabeth), "{anchors:?}");
+            assert!(anchors.iter().any(|a| a == QUOTE_ANCHOR), "{anchors:?}");
         }
         // "Warren", "Воррен" and "Уоррен" meet.
-        for f in [&en, &uk, &ru] {
+        for anchors in [&en, &uk, &ru] {
             assert!(
-                f.anchors.contains(&format!("{NAME_PREFIX}vrn")),
-                "{:?}",
-                f.anchors
+                anchors.contains(&format!("{NAME_PREFIX}vrn")),
+                "{anchors:?}"
             );
         }
         // The sentence-initial "Сенатор" is an ordinary word.
-        assert!(!uk.anchors.contains(&format!("{NAME_PREFIX}snt")));
+        assert!(!uk.contains(&format!("{NAME_PREFIX}snt")));
         assert_eq!(features("Києві", Lang::Uk, &[]).chars, 5);
     }
 
@@ -412,11 +656,11 @@ mod tests {
             Lang::Uk,
             &[],
         );
+        let anchors = uk.anchor_strings();
         for key in ["bst", "hlb", "afn"] {
             assert!(
-                uk.anchors.contains(&format!("{NAME_PREFIX}{key}")),
-                "{key}: {:?}",
-                uk.anchors
+                anchors.contains(&format!("{NAME_PREFIX}{key}")),
+                "{key}: {anchors:?}"
             );
         }
     }
@@ -434,6 +678,11 @@ mod tests {
         assert!(has_quotation("“We will rebuild,” the mayor said."));
         assert!(has_quotation("Он назвал это „провокацией“."));
         assert!(!has_quotation("Ціна — 13,5 € за кілограм ’"));
+        // '#' and '&' share the quotes' test of eight bytes at once, not what follows it.
+        assert!(!has_quotation(
+            "Bonnie & Clyde, #1 at the box office, AT&T's share"
+        ));
+        assert!(has_quotation("Компанія AT&T назвала угоду «історичною»."));
     }
 
     #[test]
@@ -460,14 +709,158 @@ mod tests {
             Lang::Uk,
             &[],
         );
-        let mut sorted = f.anchors.clone();
+        let mut sorted = f.anchor_strings();
         sorted.sort();
         sorted.dedup();
-        assert_eq!(f.anchors, sorted);
+        assert_eq!(f.anchor_strings(), sorted);
         assert_eq!(
-            f.anchors,
+            f.anchor_strings(),
             vec![format!("{NAME_PREFIX}trm"), format!("{NAME_PREFIX}vsn")]
         );
+    }
+
+    /// Anchors as the pipeline writes them, and some no extractor makes: names without their
+    /// prefix, keys too long to be kept inline, an empty string, non-ASCII and a zero byte.
+    const ANCHOR_STRINGS: &[&str] = &[
+        "fact:2024",
+        "fact:2024-06",
+        "fact:13.5%",
+        "fact:40500000000",
+        "fact:several 1000",
+        "fact:Wednesday 14 September 2024",
+        "fact:Wednesday 14 September 2025",
+        "fact:12345678901234567890",
+        "fact:1234567890123456789",
+        "weak:1",
+        "weak:2024",
+        "weak:Wednesday 14 September 2024",
+        "weak:12345678901234567890",
+        "name:trm",
+        "name:km",
+        "name:kmm",
+        "name:tr",
+        "quote",
+        "quotes",
+        "km",
+        "kmx",
+        "",
+        "Київ",
+        "name:a\0b",
+        "name:a",
+        "name:abcdefghijklmnopqrstuvwxyz",
+        "name:abcdefghijklmnopqr",
+        "name:abcdefghijklmnopqs",
+    ];
+
+    #[test]
+    fn anchors_order_and_compare_as_their_strings() {
+        for first in ANCHOR_STRINGS {
+            let anchor = Anchor::parse(first);
+            assert_eq!(&anchor.to_string(), first);
+            for second in ANCHOR_STRINGS {
+                let other = Anchor::parse(second);
+                assert_eq!(
+                    anchor.cmp(&other),
+                    first.cmp(second),
+                    "{first:?} {second:?}"
+                );
+                assert_eq!(anchor == other, first == second, "{first:?} {second:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_fact_and_a_weak_fact_with_one_value_are_one_anchor_for_the_alignment() {
+        let kind = |anchor: &str| Anchor::parse(anchor).interning_key().0;
+        let one = |first: &str, second: &str| {
+            Anchor::parse(first).interning_key().1 == Anchor::parse(second).interning_key().1
+        };
+        for key in [
+            "2024",
+            "Wednesday 14 September 2024",
+            "12345678901234567890",
+        ] {
+            let (fact, weak) = (format!("fact:{key}"), format!("weak:{key}"));
+            assert_eq!(kind(&fact), AnchorKind::Fact);
+            assert_eq!(kind(&weak), AnchorKind::WeakFact);
+            assert!(one(&fact, &weak), "{key}");
+            assert!(!one(&fact, "fact:2025"), "{key}");
+            // A name spelled like the key is another anchor.
+            assert!(!one(key, &fact), "{key}");
+            assert!(!one(&format!("name:{key}"), &fact), "{key}");
+        }
+        assert_eq!(kind("quote"), AnchorKind::Quote);
+        assert_eq!(kind("name:trm"), AnchorKind::Name);
+        assert!(!one("km", "name:km"));
+        assert!(one("name:km", "name:km"));
+        assert_eq!(Anchor::parse("name:kmm").name_skeleton(), b"kmm");
+        assert_eq!(Anchor::parse("km").name_skeleton(), b"km");
+        assert_eq!(Anchor::parse("weak:13.5%").key(), "13.5%");
+        assert_eq!(Anchor::parse("name:trm").key(), "name:trm");
+    }
+
+    #[test]
+    fn fact_anchors_are_the_fact_keys() {
+        let sentences = [
+            (
+                "У 2024 році ЄС виділив Україні 13,5 млрд євро, а 14 березня 2024 року — ще один транш.",
+                Lang::Uk,
+            ),
+            (
+                "В 2024 году ЕС выделил Украине 13,5 млрд евро, а 14 марта 2024 года — еще один транш.",
+                Lang::Ru,
+            ),
+            (
+                "In 2024 the EU gave Ukraine €13.5 billion, and on March 14, 2024 one more tranche.",
+                Lang::En,
+            ),
+        ];
+        for (text, lang) in sentences {
+            let facts = crate::facts::extract(text, lang);
+            assert!(facts.len() >= 3, "{facts:?}");
+            let expected: Vec<String> = facts
+                .iter()
+                .map(|f| {
+                    let prefix = if f.weak {
+                        WEAK_FACT_PREFIX
+                    } else {
+                        FACT_PREFIX
+                    };
+                    format!("{prefix}{}", f.value)
+                })
+                .collect();
+            // Twice: the second time the keys are remembered.
+            for _ in 0..2 {
+                let anchors = features(text, lang, &facts).anchor_strings();
+                for key in &expected {
+                    assert!(anchors.contains(key), "{key}: {anchors:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn capitals_are_read_from_the_first_bytes_as_from_the_first_character() {
+        let first_characters = ('\0'..='\u{700}')
+            .chain('\u{1e00}'..='\u{1f00}')
+            .chain(['Ґ', 'ґ', 'Є', 'є', 'І', 'і', 'Ї', 'ї', 'Ё', 'ё', 'ẞ', 'Σ']);
+        for first in first_characters {
+            let word = format!("{first}ва");
+            let token = Token {
+                kind: TokenKind::Word,
+                text: &word,
+                lower: std::borrow::Cow::Borrowed(&word),
+                start: 0,
+                end: 3,
+                byte_start: 0,
+                gap_before: "",
+            };
+            assert_eq!(
+                starts_with_capital(&token),
+                token.is_capitalized(),
+                "{first:?}"
+            );
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! (nearly always) the lists are also kept as bit sets, and a comparison is a few word
 //! operations instead of a merge.
 
-use super::anchors::{classify, AnchorKind, NAME_PREFIX};
+use super::anchors::{Anchor, AnchorKind, Identity};
 use super::cost::{anchor_cost, anchor_weights, total_anchor_cost, MISSING_PENALTY_CAP};
 use super::ParagraphFeatures;
 use crate::hashing::FastMap;
@@ -81,22 +81,23 @@ impl InternedAnchors {
             .flat_map(|doc| doc.iter())
             .map(|p| p.anchors.len())
             .sum();
-        // Facts, and names with quotes, live in separate namespaces (`true` for names).
-        let mut ids: FastMap<(bool, &str), u32> =
+        let mut ids: FastMap<Identity, u32> =
             FastMap::with_capacity_and_hasher(anchors, Default::default());
-        let mut stems: FastMap<&str, u32> = Default::default();
-        let mut infos: Vec<IdInfo> = Vec::new();
-        let mut intern = |anchor: &'a str| -> AnchorId {
-            let (kind, key) = classify(anchor);
-            let is_name = matches!(kind, AnchorKind::Name | AnchorKind::Quote);
+        let mut stems: FastMap<&[u8], u32> = Default::default();
+        let mut infos: Vec<IdInfo> = Vec::with_capacity(anchors);
+        let mut intern = |anchor: &'a Anchor| -> AnchorId {
+            let (kind, identity) = anchor.interning_key();
             let next = infos.len() as u32;
-            let id = *ids.entry((is_name, key)).or_insert(next);
+            let id = *ids.entry(identity).or_insert(next);
             if id == next {
                 let (stem, short) = match kind {
                     AnchorKind::Name => {
-                        let skeleton = key.strip_prefix(NAME_PREFIX).unwrap_or(key);
+                        let skeleton = anchor.name_skeleton();
+                        // The first two characters; the skeletons of `features` are ASCII.
                         let stem_end = skeleton
-                            .char_indices()
+                            .iter()
+                            .enumerate()
+                            .filter(|&(_, &byte)| byte & 0xc0 != 0x80)
                             .nth(2)
                             .map_or(skeleton.len(), |(i, _)| i);
                         let next_stem = stems.len() as u32;
@@ -129,26 +130,34 @@ impl InternedAnchors {
 
         let mut arena: Vec<AnchorId> = Vec::with_capacity(anchors * 3);
         let mut spans = Vec::with_capacity(docs.len());
-        let mut scratch: Vec<AnchorId> = Vec::new();
+        // The bit sets of every span, made while the lists are at hand; kept only if the ids
+        // turn out few enough.
+        let mut span_bits = Vec::with_capacity(docs.len());
+        let (mut previous, mut current): (Vec<AnchorId>, Vec<AnchorId>) = Default::default();
         for doc in docs {
             let mut doc_spans: Vec<[Span; 2]> = Vec::with_capacity(doc.len() + 1);
+            let mut doc_bits: Vec<[SpanBits; 2]> = Vec::with_capacity(doc.len() + 1);
             doc_spans.push([(0, 0); 2]);
-            let mut previous: Option<Span> = None;
-            for paragraph in doc.iter() {
-                scratch.clear();
-                scratch.extend(paragraph.anchors.iter().map(|anchor| intern(anchor)));
-                sort_and_merge(&mut scratch);
-                let single = append(&mut arena, |arena| arena.extend_from_slice(&scratch));
-                let pair = match previous {
-                    Some(previous) => {
-                        append(&mut arena, |arena| merge_into(arena, previous, single))
-                    }
-                    None => (0, 0),
+            doc_bits.push(Default::default());
+            previous.clear();
+            for (position, paragraph) in doc.iter().enumerate() {
+                current.clear();
+                current.extend(paragraph.anchors.iter().map(&mut intern));
+                sort_and_merge(&mut current);
+                let single = append(&mut arena, |arena| arena.extend_from_slice(&current));
+                let (pair, pair_bits) = if position == 0 {
+                    ((0, 0), SpanBits::default())
+                } else {
+                    let pair = append(&mut arena, |arena| merge_into(arena, &previous, &current));
+                    let list = arena.get(pair.0 as usize..).unwrap_or_default();
+                    (pair, SpanBits::of(list))
                 };
                 doc_spans.push([single, pair]);
-                previous = Some(single);
+                doc_bits.push([SpanBits::of(&current), pair_bits]);
+                std::mem::swap(&mut previous, &mut current);
             }
             spans.push(doc_spans);
+            span_bits.push(doc_bits);
         }
 
         let stem_pairing = stem_pairing(&infos, stems.len());
@@ -158,7 +167,7 @@ impl InternedAnchors {
                 .copied()
                 .unwrap_or(Pairing::Tangled);
         }
-        let bits = BitSets::new(&arena, &spans, &infos, &stem_pairing);
+        let bits = BitSets::new(span_bits, &infos, &stem_pairing);
         InternedAnchors { arena, spans, bits }
     }
 
@@ -257,43 +266,29 @@ fn append(arena: &mut Vec<AnchorId>, append_to: impl FnOnce(&mut Vec<AnchorId>))
     (start, arena.len() as u32)
 }
 
-/// Appends to `arena` the union of two sorted, deduplicated spans of it, keeping a fact over
-/// a weak fact with the same value.
-fn merge_into(arena: &mut Vec<AnchorId>, first: Span, second: Span) {
-    let (mut i, mut j) = (first.0 as usize, second.0 as usize);
-    loop {
-        let x = (i < first.1 as usize)
-            .then(|| arena.get(i).copied())
-            .flatten();
-        let y = (j < second.1 as usize)
-            .then(|| arena.get(j).copied())
-            .flatten();
-        let next = match (x, y) {
-            (Some(x), Some(y)) if x.id == y.id => {
-                i += 1;
-                j += 1;
-                if x.is_weak() {
-                    y
-                } else {
-                    x
-                }
+/// Appends to `arena` the union of two sorted, deduplicated lists, keeping a fact over a weak
+/// fact with the same value.
+fn merge_into(arena: &mut Vec<AnchorId>, mut first: &[AnchorId], mut second: &[AnchorId]) {
+    arena.reserve(first.len() + second.len());
+    while let (Some((x, after_x)), Some((y, after_y))) = (first.split_first(), second.split_first())
+    {
+        match x.id.cmp(&y.id) {
+            std::cmp::Ordering::Less => {
+                arena.push(*x);
+                first = after_x;
             }
-            (Some(x), Some(y)) if x.id < y.id => {
-                i += 1;
-                x
+            std::cmp::Ordering::Greater => {
+                arena.push(*y);
+                second = after_y;
             }
-            (Some(x), None) => {
-                i += 1;
-                x
+            std::cmp::Ordering::Equal => {
+                arena.push(if x.is_weak() { *y } else { *x });
+                (first, second) = (after_x, after_y);
             }
-            (_, Some(y)) => {
-                j += 1;
-                y
-            }
-            (None, None) => break,
-        };
-        arena.push(next);
+        }
     }
+    arena.extend_from_slice(first);
+    arena.extend_from_slice(second);
 }
 
 const WORDS: usize = 4;
@@ -323,6 +318,23 @@ struct BitSets {
     pairable_shorts: Bits,
     pairable_longs: Bits,
     stem_bit: Vec<u64>,
+}
+
+impl SpanBits {
+    /// The sets of one span's list; ids past the sets are left out (the sets are then not
+    /// used).
+    fn of(list: &[AnchorId]) -> SpanBits {
+        let mut bits = SpanBits::default();
+        for anchor in list {
+            insert(&mut bits.present, anchor.id);
+            match anchor.kind {
+                AnchorKind::Fact => insert(&mut bits.strong_facts, anchor.id),
+                AnchorKind::Name => bits.names += 1,
+                AnchorKind::WeakFact | AnchorKind::Quote => {}
+            }
+        }
+        bits
+    }
 }
 
 fn insert(bits: &mut Bits, id: u32) {
@@ -361,8 +373,7 @@ fn word(bits: &Bits, n: usize) -> u64 {
 impl BitSets {
     /// `None` when there are too many ids for the sets.
     fn new(
-        arena: &[AnchorId],
-        spans: &[Vec<[Span; 2]>],
+        spans: Vec<Vec<[SpanBits; 2]>>,
         infos: &[IdInfo],
         stem_pairing: &[Pairing],
     ) -> Option<Self> {
@@ -371,7 +382,7 @@ impl BitSets {
         }
         let mut sets = BitSets {
             words: infos.len().div_ceil(64),
-            spans: Vec::with_capacity(spans.len()),
+            spans,
             names: Bits::default(),
             quotes: Bits::default(),
             tangled: Bits::default(),
@@ -418,26 +429,6 @@ impl BitSets {
                 Some(Pairing::Tangled) | None => insert(&mut sets.tangled, id),
             }
         }
-        let span_bits = |&(start, stop): &Span| {
-            let mut bits = SpanBits::default();
-            for anchor in arena.get(start as usize..stop as usize).unwrap_or_default() {
-                insert(&mut bits.present, anchor.id);
-                match anchor.kind {
-                    AnchorKind::Fact => insert(&mut bits.strong_facts, anchor.id),
-                    AnchorKind::Name => bits.names += 1,
-                    AnchorKind::WeakFact | AnchorKind::Quote => {}
-                }
-            }
-            bits
-        };
-        sets.spans = spans
-            .iter()
-            .map(|doc| {
-                doc.iter()
-                    .map(|pair| pair.each_ref().map(span_bits))
-                    .collect()
-            })
-            .collect();
         Some(sets)
     }
 
@@ -587,10 +578,7 @@ mod tests {
     use super::*;
 
     fn features(anchors: &[&str]) -> ParagraphFeatures {
-        ParagraphFeatures {
-            chars: 10,
-            anchors: anchors.iter().map(|a| a.to_string()).collect(),
-        }
+        ParagraphFeatures::from_strings(10, anchors)
     }
 
     #[test]

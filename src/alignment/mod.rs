@@ -11,14 +11,17 @@ pub mod cost;
 pub mod interned;
 pub mod search;
 
+pub use anchors::Anchor;
+
 /// What alignment needs to know of one paragraph.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ParagraphFeatures {
     /// Length in characters.
     pub chars: usize,
     /// Language-independent anchors: normalized numbers and dates, Latin forms of names,
-    /// quoted words. Sorted and deduplicated.
-    pub anchors: Vec<String>,
+    /// quoted words. Sorted (as their string forms) and deduplicated; the alignment numbers
+    /// anchors in the order it meets them here.
+    pub anchors: Vec<Anchor>,
 }
 
 /// One aligned group: `members[d]` are the 0-based paragraph indices of document `d` (in the

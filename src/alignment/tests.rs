@@ -2,7 +2,7 @@
 //! translations of English, block i of each language translating block i) and on synthetic
 //! documents with known drops, merges and splits.
 
-use super::anchors::{features, FACT_PREFIX};
+use super::anchors::{features, Anchor, FACT_PREFIX};
 use super::{align, Group, ParagraphFeatures};
 use crate::lang::Lang;
 use std::path::PathBuf;
@@ -68,7 +68,7 @@ fn featurize_with_numbers(texts: &[Vec<String>], langs: &[Lang]) -> Vec<Vec<Para
             paragraph.anchors.extend(
                 text.split(|c: char| !c.is_ascii_digit())
                     .filter(|run| !run.is_empty())
-                    .map(|run| format!("{FACT_PREFIX}{run}")),
+                    .map(|run| Anchor::parse(&format!("{FACT_PREFIX}{run}"))),
             );
             paragraph.anchors.sort();
             paragraph.anchors.dedup();
@@ -351,10 +351,7 @@ fn two_documents_identity() {
 }
 
 fn paragraph(chars: usize, anchors: &[&str]) -> ParagraphFeatures {
-    ParagraphFeatures {
-        chars,
-        anchors: anchors.iter().map(|a| a.to_string()).collect(),
-    }
+    ParagraphFeatures::from_strings(chars, anchors)
 }
 
 #[test]
@@ -473,8 +470,8 @@ fn synthetic(
     let mut i = 0;
     while i < n {
         let source = 40.0 + rng.below(600) as f64;
-        let anchors: Vec<String> = if rng.below(anchor_every) == 0 {
-            vec![format!("fact:{}", rng.below(100_000))]
+        let anchors: Vec<Anchor> = if rng.below(anchor_every) == 0 {
+            vec![Anchor::parse(&format!("fact:{}", rng.below(100_000)))]
         } else {
             Vec::new()
         };
@@ -574,7 +571,7 @@ fn a_run_of_dropped_paragraphs_widens_the_band() {
 #[test]
 #[ignore = "diagnostic: anchor match rates on NTREX"]
 fn anchor_statistics() {
-    use super::anchors::{classify, AnchorKind};
+    use super::anchors::AnchorKind;
     let mut stats = std::collections::BTreeMap::<String, (usize, usize, usize, usize)>::new();
     for article in ntrex() {
         let docs = featurize(&article.texts, &LANGS);
@@ -582,7 +579,7 @@ fn anchor_statistics() {
             let n = docs[p].len();
             for i in 0..n {
                 for anchor in &docs[p][i].anchors {
-                    let kind = classify(anchor).0;
+                    let kind = anchor.kind();
                     let key = format!("{}->{} {:?}", LANGS[p], LANGS[q], kind);
                     let entry = stats.entry(key).or_default();
                     entry.0 += 1;
@@ -665,12 +662,12 @@ fn the_search_finds_the_cheapest_alignment() {
             .map(|_| {
                 (0..1 + rng.below(3))
                     .map(|_| {
-                        let anchors: Vec<String> = (0..rng.below(3))
+                        let anchors: Vec<Anchor> = (0..rng.below(3))
                             .map(|_| {
-                                format!(
+                                Anchor::parse(&format!(
                                     "name:{}",
                                     ["trm", "km", "kmm", "vsn"][rng.below(4) as usize]
-                                )
+                                ))
                             })
                             .collect();
                         let mut p = paragraph(20 + rng.below(300) as usize, &[]);
