@@ -148,21 +148,57 @@ impl Eq for Detected {}
 /// check, then by position: output order is deterministic.
 pub fn run(article: &CheckedArticle, options: &CheckOptions) -> Vec<Finding> {
     let mut findings = wrong_language::check(article, options);
-    for index in 0..article.alignment.len() {
-        let group = compare::GroupView::new(article, index);
-        findings.extend(missing::check(&group, options));
-        let untranslated = untranslated::check(&group, options);
-        // A paragraph left in another language must be translated first: comparing its
-        // names and terms with the other versions' would only repeat that finding.
-        let compare_wording = untranslated.is_empty();
+    let groups: Vec<compare::GroupView> = (0..article.alignment.len())
+        .map(|index| compare::GroupView::new(article, index))
+        .collect();
+    // Each check runs over every group before the next check starts, and the findings are
+    // then put back in group order: run group by group, the checks evicted each other's code
+    // from the instruction cache.
+    let each_group = |check: fn(&compare::GroupView, &CheckOptions) -> Vec<Finding>| {
+        groups
+            .iter()
+            .map(|group| check(group, options))
+            .collect::<Vec<_>>()
+    };
+    let missing = each_group(missing::check);
+    let untranslated = each_group(untranslated::check);
+    let number = each_group(number::check);
+    let date = each_group(date::check);
+    // A paragraph left in another language must be translated first: comparing its names
+    // and terms with the other versions' would only repeat that finding.
+    let compare_wording: Vec<bool> = untranslated.iter().map(Vec::is_empty).collect();
+    let wording = |check: fn(&compare::GroupView, &CheckOptions) -> Vec<Finding>| {
+        groups
+            .iter()
+            .zip(&compare_wording)
+            .map(|(group, &compare)| {
+                if compare {
+                    check(group, options)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let name = wording(name::check);
+    let term = wording(term::check);
+    let forbidden = each_group(forbidden::check);
+    let in_group_order = missing
+        .into_iter()
+        .zip(untranslated)
+        .zip(number)
+        .zip(date)
+        .zip(name)
+        .zip(term)
+        .zip(forbidden);
+    for ((((((missing, untranslated), number), date), name), term), forbidden) in in_group_order {
+        findings.extend(missing);
         findings.extend(untranslated);
-        findings.extend(number::check(&group, options));
-        findings.extend(date::check(&group, options));
-        if compare_wording {
-            findings.extend(name::check(&group, options));
-            findings.extend(term::check(&group, options));
-        }
-        findings.extend(forbidden::check(&group, options));
+        findings.extend(number);
+        findings.extend(date);
+        findings.extend(name);
+        findings.extend(term);
+        findings.extend(forbidden);
     }
     findings
 }
