@@ -61,8 +61,11 @@ const MIN_STEM_CHARS: usize = 2;
 impl NameTables {
     /// Stems of `lower` without each case ending it may carry.
     pub fn stems<'a>(&self, lower: &'a str) -> Vec<&'a str> {
+        // Most endings are turned away by their last byte, without comparing the whole ending.
+        let last_byte = lower.as_bytes().last();
         self.case_endings
             .iter()
+            .filter(|ending| ending.is_empty() || ending.as_bytes().last() == last_byte)
             .filter_map(|ending| lower.strip_suffix(ending))
             .filter(|stem| stem.chars().count() >= MIN_STEM_CHARS)
             .collect()
@@ -1006,8 +1009,9 @@ struct RunScratch {
 }
 
 /// Turns the collected run, if any, into names (see [`flush_run`]).
-// Inlined: most words end no run, and a call for each was a cost of its own.
-#[inline]
+// Always inlined, and the run's work never: most words end no run, a call for each was a
+// cost of its own, and the compiler otherwise sometimes inlines the other way round.
+#[inline(always)]
 fn flush(
     run: &mut Vec<(usize, Role)>,
     reading: &Reading,
@@ -1023,6 +1027,7 @@ fn flush(
 /// "United States") stays whole; otherwise acronyms and names with a cross-language key are
 /// names of their own ("Росії Володимир Путін" is "Росії" and "Володимир Путін", "лідер КНДР
 /// Кім Чен Ин" is "КНДР" and "Кім Чен Ин").
+#[inline(never)]
 fn flush_run(
     run: &mut Vec<(usize, Role)>,
     reading: &Reading,
@@ -1352,7 +1357,18 @@ fn spoken(lower: &str, rules: &[(&str, &str)]) -> String {
                     out = format!("{stem}{replacement}");
                 }
             }
-            None => out = out.replace(pattern, replacement),
+            // Most rules do not apply: replacing only where the pattern occurs spares a copy of
+            // the word per rule.
+            None => {
+                let occurs = pattern.is_empty()
+                    || out
+                        .as_bytes()
+                        .windows(pattern.len())
+                        .any(|window| window == pattern.as_bytes());
+                if occurs {
+                    out = out.replace(pattern, replacement);
+                }
+            }
         }
     }
     out
@@ -1778,13 +1794,43 @@ mod tests {
         out
     }
 
+    /// [`spoken`] as first written: every rule replaces, into a new string.
+    fn spoken_by_replacing(lower: &str, rules: &[(&str, &str)]) -> String {
+        let mut out = lower.to_string();
+        for (pattern, replacement) in rules {
+            match pattern.strip_suffix('$') {
+                Some(ending) => {
+                    if let Some(stem) = out.strip_suffix(ending) {
+                        out = format!("{stem}{replacement}");
+                    }
+                }
+                None => out = out.replace(pattern, replacement),
+            }
+        }
+        out
+    }
+
     fn assert_keys_as_first_made(word: &str, lang: Lang) {
         let lower = word.to_lowercase();
-        let mut spellings = vec![lang.transliterate(&lower), word.to_string()];
-        if !tables(lang).spoken_spellings.is_empty() {
-            spellings.push(spoken(&lower, tables(lang).spoken_spellings));
+        let raw = tables(lang);
+        let stems_by_stripping: Vec<&str> = raw
+            .case_endings
+            .iter()
+            .filter_map(|ending| lower.strip_suffix(ending))
+            .filter(|stem| stem.chars().count() >= MIN_STEM_CHARS)
+            .collect();
+        assert_eq!(raw.stems(&lower), stems_by_stripping, "{word:?} {lang:?}");
+        for spoken_lang in Lang::ALL {
+            let rules = tables(spoken_lang).spoken_spellings;
+            assert_eq!(
+                spoken(&lower, rules),
+                spoken_by_replacing(&lower, rules),
+                "{word:?}"
+            );
         }
-        for stem in tables(lang).stems(&lower) {
+        let mut spellings = vec![lang.transliterate(&lower), word.to_string()];
+        spellings.push(spoken(&lower, tables(Lang::En).spoken_spellings));
+        for stem in stems_by_stripping {
             spellings.push(lang.transliterate(stem));
         }
         for spelling in spellings {
