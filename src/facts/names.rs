@@ -61,8 +61,11 @@ const MIN_STEM_CHARS: usize = 2;
 impl NameTables {
     /// Stems of `lower` without each case ending it may carry.
     pub fn stems<'a>(&self, lower: &'a str) -> Vec<&'a str> {
+        // Most endings are turned away by their last byte, without comparing the whole ending.
+        let last_byte = lower.as_bytes().last();
         self.case_endings
             .iter()
+            .filter(|ending| ending.is_empty() || ending.as_bytes().last() == last_byte)
             .filter_map(|ending| lower.strip_suffix(ending))
             .filter(|stem| stem.chars().count() >= MIN_STEM_CHARS)
             .collect()
@@ -1006,8 +1009,9 @@ struct RunScratch {
 }
 
 /// Turns the collected run, if any, into names (see [`flush_run`]).
-// Inlined: most words end no run, and a call for each was a cost of its own.
-#[inline]
+// Always inlined, and the run's work never: most words end no run, a call for each was a
+// cost of its own, and the compiler otherwise sometimes inlines the other way round.
+#[inline(always)]
 fn flush(
     run: &mut Vec<(usize, Role)>,
     reading: &Reading,
@@ -1023,6 +1027,7 @@ fn flush(
 /// "United States") stays whole; otherwise acronyms and names with a cross-language key are
 /// names of their own ("Росії Володимир Путін" is "Росії" and "Володимир Путін", "лідер КНДР
 /// Кім Чен Ин" is "КНДР" and "Кім Чен Ин").
+#[inline(never)]
 fn flush_run(
     run: &mut Vec<(usize, Role)>,
     reading: &Reading,
@@ -1080,7 +1085,7 @@ fn flush_run(
                     let concept = known_word(judge, &lower, false).entries.concept;
                     (std::borrow::Cow::Owned(lower), concept)
                 } else {
-                    match lowercase(token, reading.shape(i)) {
+                    match lowercase_token(token, reading.shape(i)) {
                         lower @ std::borrow::Cow::Borrowed(_) => (lower, concept),
                         std::borrow::Cow::Owned(lower) => {
                             let concept = known_word(judge, &lower, false).entries.concept;
@@ -1176,7 +1181,7 @@ fn push_name(
 /// The token lowercased, as `str::to_lowercase` would: the tokenizer's lowercase form is
 /// that whenever the word has a capital, and the text itself otherwise, which differs only
 /// for the rare letters that are neither (titlecase "ǅ").
-fn lowercase<'t>(token: &'t Token, shape: Shape) -> std::borrow::Cow<'t, str> {
+fn lowercase_token<'t>(token: &'t Token, shape: Shape) -> std::borrow::Cow<'t, str> {
     if shape.any_uppercase || token.text.is_ascii() {
         std::borrow::Cow::Borrowed(&token.lower)
     } else {
@@ -1242,11 +1247,7 @@ pub struct Key {
 
 impl Key {
     fn new(text: String) -> Key {
-        let full_sound = sound(&text);
-        let mut sound = [0u8; SOUND_SYMBOLS];
-        for (slot, &symbol) in sound.iter_mut().zip(&full_sound) {
-            *slot = symbol;
-        }
+        let (sound, sound_len) = sound(&text);
         let letters = (text.len() <= usize::from(u8::MAX))
             .then(|| {
                 let mut counts = [0u8; 26];
@@ -1261,7 +1262,7 @@ impl Key {
             text: text.into_boxed_str(),
             letters,
             sound,
-            sound_len: full_sound.len(),
+            sound_len,
         }
     }
 
@@ -1312,6 +1313,24 @@ pub fn word_keys(lower: &str, lang: Lang) -> Keys {
     })
 }
 
+/// `word` lowercased, borrowed when it is already: words whose keys are made come lowercased,
+/// and transliterating them lowercases again. Borrowed only for characters whose lowercase is
+/// known to be themselves (ASCII, Cyrillic small letters, apostrophes).
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    let already_lowercase = |c: char| {
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            matches!(c, '\u{430}'..='\u{45f}' | '’' | 'ʼ')
+        }
+    };
+    if word.chars().all(already_lowercase) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
 fn make_word_keys(lower: &str, lang: Lang) -> Vec<String> {
     let tables = tables(lang);
     let mut keys = vec![latin_key(&lang.transliterate(lower))];
@@ -1338,7 +1357,18 @@ fn spoken(lower: &str, rules: &[(&str, &str)]) -> String {
                     out = format!("{stem}{replacement}");
                 }
             }
-            None => out = out.replace(pattern, replacement),
+            // Most rules do not apply: replacing only where the pattern occurs spares a copy of
+            // the word per rule.
+            None => {
+                let occurs = pattern.is_empty()
+                    || out
+                        .as_bytes()
+                        .windows(pattern.len())
+                        .any(|window| window == pattern.as_bytes());
+                if occurs {
+                    out = out.replace(pattern, replacement);
+                }
+            }
         }
     }
     out
@@ -1350,12 +1380,25 @@ fn spoken(lower: &str, rules: &[(&str, &str)]) -> String {
 /// front vowel and "k" elsewhere, and doubled letters collapse:
 /// "Narozhnyy" / "narozhnyi" → "narojni", "Babaiev" / "babayev" → "babaev".
 pub fn latin_key(latin: &str) -> String {
-    let letters: Vec<u8> = latin
-        .nfd()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase() as u8)
-        .collect();
-    let mut out: Vec<u8> = Vec::with_capacity(letters.len());
+    // Transliterations are ASCII but for letters outside the tables, and NFD leaves ASCII as
+    // it is: most keys are made without decomposing, and from lowercase letters alone without
+    // copying them.
+    let letters: std::borrow::Cow<[u8]> = if latin.bytes().all(|b| b.is_ascii_lowercase()) {
+        std::borrow::Cow::Borrowed(latin.as_bytes())
+    } else if latin.is_ascii() {
+        latin
+            .bytes()
+            .filter(u8::is_ascii_alphabetic)
+            .map(|b| b.to_ascii_lowercase())
+            .collect()
+    } else {
+        latin
+            .nfd()
+            .filter(char::is_ascii_alphabetic)
+            .map(|c| c.to_ascii_lowercase() as u8)
+            .collect()
+    };
+    let mut out: Vec<u8> = Vec::with_capacity(letters.len() + 1);
     let mut rest: &[u8] = &letters;
     while let Some(&first) = rest.first() {
         let (produced, used): (&[u8], usize) = match rest {
@@ -1387,17 +1430,24 @@ pub fn latin_key(latin: &str) -> String {
         }
         rest = rest.get(used..).unwrap_or_default();
     }
-    // "ie" that arose from "ye" → "ie" is folded here, after "y" became "i".
-    let mut folded: Vec<u8> = Vec::with_capacity(out.len());
-    for &c in &out {
-        if c == b'e' && folded.last() == Some(&b'i') && folded.len() > 1 {
-            folded.pop();
+    // "ie" that arose from "ye" → "ie" is folded here, after "y" became "i". Folded in place:
+    // the folded key is never longer, so `kept` never passes `read`.
+    let mut kept = 0;
+    for read in 0..out.len() {
+        let Some(&c) = out.get(read) else { break };
+        let last = |kept: usize| kept.checked_sub(1).and_then(|i| out.get(i)).copied();
+        if c == b'e' && last(kept) == Some(b'i') && kept > 1 {
+            kept -= 1;
         }
-        if folded.last() != Some(&c) {
-            folded.push(c);
+        if last(kept) != Some(c) {
+            if let Some(slot) = out.get_mut(kept) {
+                *slot = c;
+            }
+            kept += 1;
         }
     }
-    String::from_utf8(folded).unwrap_or_default()
+    out.truncate(kept);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn consonants(key: &str) -> impl Iterator<Item = u8> + Clone + '_ {
@@ -1482,8 +1532,10 @@ const SOUND_SYMBOLS: usize = 3;
 /// n), vowels dropped and repeats collapsed: English names are spelled, their Ukrainian and
 /// Russian forms written as they sound ("Daley" / "Дейлі", "Black" / "Блек", "Coons" /
 /// "Кунсом"), so letters disagree where consonants do not.
-fn sound(key: &str) -> Vec<u8> {
-    let mut out: Vec<u8> = Vec::new();
+fn sound(key: &str) -> ([u8; SOUND_SYMBOLS], usize) {
+    let mut first = [0u8; SOUND_SYMBOLS];
+    let mut len = 0;
+    let mut last: Option<u8> = None;
     let bytes = key.as_bytes();
     let vowel = |c: Option<&u8>| c.is_some_and(|c| b"aeiou".contains(c));
     for (i, &c) in bytes.iter().enumerate() {
@@ -1500,11 +1552,15 @@ fn sound(key: &str) -> Vec<u8> {
             b'l' | b'r' | b'm' | b'n' => c,
             _ => continue,
         };
-        if out.last() != Some(&class) {
-            out.push(class);
+        if last != Some(class) {
+            if let Some(slot) = first.get_mut(len) {
+                *slot = class;
+            }
+            len += 1;
+            last = Some(class);
         }
     }
-    out
+    (first, len)
 }
 
 /// True when two keys sound alike: their first consonant classes agree. One consonant is
@@ -1660,6 +1716,207 @@ fn opens_quote_or_list(token: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`latin_key`] as first written (every spelling decomposed, copied and folded into new
+    /// buffers), kept to show the faster one makes the same keys.
+    fn latin_key_decomposing(latin: &str) -> String {
+        let letters: Vec<u8> = latin
+            .nfd()
+            .filter(char::is_ascii_alphabetic)
+            .map(|c| c.to_ascii_lowercase() as u8)
+            .collect();
+        let mut out: Vec<u8> = Vec::new();
+        let mut rest: &[u8] = &letters;
+        while let Some(&first) = rest.first() {
+            let (produced, used): (&[u8], usize) = match rest {
+                [b'u', b'a' | b'e' | b'i' | b'o', ..] if out.is_empty() => (b"v", 1),
+                [b's', b'h', b'c', b'h', ..] => (b"sh", 4),
+                [b's', b'c', b'h', ..] => (b"sh", 3),
+                [b't', b'c', b'h', ..] => (b"ch", 3),
+                [b'd', b'z', b'h', ..] => (b"j", 3),
+                [b'z', b'h', ..] => (b"j", 2),
+                [b'k', b'h', ..] | [b'g', b'h', ..] => (b"h", 2),
+                [b'p', b'h', ..] => (b"f", 2),
+                [b't', b'h', ..] => (b"t", 2),
+                [b't', b's', ..] | [b't', b'z', ..] => (b"c", 2),
+                [b'c', b'k', ..] => (b"k", 2),
+                [b'c', b'h', ..] => (b"ch", 2),
+                [b'c', b'e' | b'i' | b'y', ..] => (b"s", 1),
+                [b'c' | b'q', ..] => (b"k", 1),
+                [b'x', ..] => (b"ks", 1),
+                [b'w', ..] => (b"v", 1),
+                [b'g', ..] => (b"h", 1),
+                [b'y', ..] => (b"i", 1),
+                _ => (std::slice::from_ref(&first), 1),
+            };
+            for &symbol in produced {
+                if out.last() != Some(&symbol) {
+                    out.push(symbol);
+                }
+            }
+            rest = rest.get(used..).unwrap_or_default();
+        }
+        let mut folded: Vec<u8> = Vec::new();
+        for &c in &out {
+            if c == b'e' && folded.last() == Some(&b'i') && folded.len() > 1 {
+                folded.pop();
+            }
+            if folded.last() != Some(&c) {
+                folded.push(c);
+            }
+        }
+        String::from_utf8(folded).unwrap_or_default()
+    }
+
+    /// [`sound`] as first written: every consonant class, in a new vector.
+    fn all_sounds(key: &str) -> Vec<u8> {
+        let mut out: Vec<u8> = Vec::new();
+        let bytes = key.as_bytes();
+        let vowel = |c: Option<&u8>| c.is_some_and(|c| b"aeiou".contains(c));
+        for (i, &c) in bytes.iter().enumerate() {
+            if c == b'h' && i > 0 && vowel(bytes.get(i - 1)) && !vowel(bytes.get(i + 1)) {
+                continue;
+            }
+            let class = match c {
+                b'b' | b'p' => b'p',
+                b'v' | b'f' => b'f',
+                b'd' | b't' => b't',
+                b'k' | b'g' | b'h' | b'q' => b'k',
+                b's' | b'z' | b'c' | b'j' | b'x' => b's',
+                b'l' | b'r' | b'm' | b'n' => c,
+                _ => continue,
+            };
+            if out.last() != Some(&class) {
+                out.push(class);
+            }
+        }
+        out
+    }
+
+    /// [`spoken`] as first written: every rule replaces, into a new string.
+    fn spoken_by_replacing(lower: &str, rules: &[(&str, &str)]) -> String {
+        let mut out = lower.to_string();
+        for (pattern, replacement) in rules {
+            match pattern.strip_suffix('$') {
+                Some(ending) => {
+                    if let Some(stem) = out.strip_suffix(ending) {
+                        out = format!("{stem}{replacement}");
+                    }
+                }
+                None => out = out.replace(pattern, replacement),
+            }
+        }
+        out
+    }
+
+    fn assert_keys_as_first_made(word: &str, lang: Lang) {
+        let lower = word.to_lowercase();
+        let raw = tables(lang);
+        let stems_by_stripping: Vec<&str> = raw
+            .case_endings
+            .iter()
+            .filter_map(|ending| lower.strip_suffix(ending))
+            .filter(|stem| stem.chars().count() >= MIN_STEM_CHARS)
+            .collect();
+        assert_eq!(raw.stems(&lower), stems_by_stripping, "{word:?} {lang:?}");
+        for spoken_lang in Lang::ALL {
+            let rules = tables(spoken_lang).spoken_spellings;
+            assert_eq!(
+                spoken(&lower, rules),
+                spoken_by_replacing(&lower, rules),
+                "{word:?}"
+            );
+        }
+        let mut spellings = vec![lang.transliterate(&lower), word.to_string()];
+        spellings.push(spoken(&lower, tables(Lang::En).spoken_spellings));
+        for stem in stems_by_stripping {
+            spellings.push(lang.transliterate(stem));
+        }
+        for spelling in spellings {
+            let key = latin_key(&spelling);
+            assert_eq!(key, latin_key_decomposing(&spelling), "{word:?} {lang:?}");
+            let (sound, sound_len) = sound(&key);
+            let all = all_sounds(&key);
+            assert_eq!(sound_len, all.len(), "{key:?}");
+            let mut first = [0u8; SOUND_SYMBOLS];
+            first.iter_mut().zip(&all).for_each(|(slot, &c)| *slot = c);
+            assert_eq!(sound, first, "{key:?}");
+        }
+    }
+
+    /// Names as the news writes them, in each language and case.
+    const NEWS_NAMES: &[&str] = &[
+        "Зеленський",
+        "Зеленського",
+        "Нарожного",
+        "Бабаєвим",
+        "Києві",
+        "Харкова",
+        "Згорани",
+        "Нью-Йорку",
+        "Пхеньяні",
+        "Уоррен",
+        "Знам'янці",
+        "Йосипівки",
+        "Ґалаґана",
+        "Горбачёва",
+        "Хрущёвым",
+        "Подъячева",
+        "Ельцину",
+        "Бабаеве",
+        "Эрдогану",
+        "Washington",
+        "Narozhnyy",
+        "Babaiev",
+        "Kyiv's",
+        "McIlroy",
+        "Schwarzenegger",
+        "Tchaikovsky",
+        "Dzhokhar",
+        "Zürich",
+        "Ørsted",
+        "Ångström",
+        "São Paulo",
+        "Łódź",
+        "Dvořák",
+        "Ǆuro",
+        "ΣΟΦΙΑ",
+        "ﬁnance",
+        "",
+        "F-16",
+        "iPhone 15",
+        "U.S.",
+    ];
+
+    #[test]
+    fn keys_are_made_as_first_made_for_every_table_word_and_news_name() {
+        for lang in Lang::ALL {
+            let raw = tables(lang);
+            let words = raw
+                .stop_words
+                .iter()
+                .chain(raw.common_words)
+                .chain(raw.adjectives.iter().flat_map(|(word, key)| [word, key]))
+                .chain(raw.concepts.iter().flat_map(|(word, key)| [word, key]))
+                .chain(raw.case_endings)
+                .chain(raw.connectors)
+                .chain(NEWS_NAMES);
+            for word in words {
+                assert_keys_as_first_made(word, lang);
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_word_gets_the_keys_first_made(
+            word in "[а-яА-ЯіїєґёІЇЄҐЁ'’a-zA-ZéüøłšΣǅ\\- ]{0,14}",
+            lang in prop::sample::select(Lang::ALL.to_vec()),
+        ) {
+            assert_keys_as_first_made(&word, lang);
+        }
+    }
 
     #[test]
     fn the_similarity_bound_is_never_below_the_similarity() {

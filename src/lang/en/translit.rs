@@ -2,7 +2,7 @@
 
 /// Lowercased `word`.
 pub fn to_latin(word: &str) -> String {
-    word.to_lowercase()
+    crate::facts::names::lowercase(word).into_owned()
 }
 
 #[cfg(test)]

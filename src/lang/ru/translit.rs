@@ -54,12 +54,12 @@ const SOFTENING_PREDECESSORS: &[char] = &[
 pub fn to_latin(word: &str) -> String {
     let mut out = String::with_capacity(word.len() * 2);
     let mut previous: Option<char> = None;
-    for c in word.to_lowercase().chars() {
+    for c in crate::facts::names::lowercase(word).chars() {
         let initial_form = match previous {
             None => true,
             Some(p) => !is_letter(p) || SOFTENING_PREDECESSORS.contains(&p),
         };
-        match LETTERS.iter().find(|(letter, _, _)| *letter == c) {
+        match latin_of(c) {
             Some((_, initial, inner)) => out.push_str(if initial_form { initial } else { inner }),
             None => out.push(c),
         }
@@ -68,9 +68,89 @@ pub fn to_latin(word: &str) -> String {
     out
 }
 
+/// The Latin forms of a letter of [`LETTERS`], looked up without a search: this runs for every
+/// letter of every word whose keys a check makes.
+fn latin_of(c: char) -> Option<&'static (char, &'static str, &'static str)> {
+    let index = match c {
+        'а'..='е' => c as usize - 'а' as usize,
+        'ё' => 6,
+        'ж'..='я' => c as usize - 'ж' as usize + 7,
+        _ => return None,
+    };
+    LETTERS.get(index)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::to_latin;
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The transliteration as first written (a search of the table per letter), kept to show
+    /// the table-free lookup gives the same Latin.
+    fn to_latin_by_search(word: &str) -> String {
+        let mut out = String::new();
+        let mut previous: Option<char> = None;
+        for c in word.to_lowercase().chars() {
+            let initial_form = match previous {
+                None => true,
+                Some(p) => !is_letter(p) || SOFTENING_PREDECESSORS.contains(&p),
+            };
+            match LETTERS.iter().find(|(letter, _, _)| *letter == c) {
+                Some((_, initial, inner)) => {
+                    out.push_str(if initial_form { initial } else { inner })
+                }
+                None => out.push(c),
+            }
+            previous = Some(c);
+        }
+        out
+    }
+
+    #[test]
+    fn every_letter_is_found_where_the_table_has_it() {
+        for c in (0..0x2100).filter_map(char::from_u32) {
+            let searched = LETTERS.iter().find(|(letter, _, _)| *letter == c);
+            assert_eq!(latin_of(c), searched, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn names_and_table_words_read_as_the_search_reads_them() {
+        let tables = crate::facts::names::tables(crate::lang::Lang::Ru);
+        let words = tables
+            .stop_words
+            .iter()
+            .chain(tables.common_words)
+            .chain(tables.adjectives.iter().map(|(word, _)| word))
+            .chain(tables.concepts.iter().map(|(word, _)| word))
+            .chain(tables.case_endings)
+            .chain(&[
+                "Зеленский",
+                "Горбачёв",
+                "ХРУЩЁВ",
+                "Подъячев",
+                "Пхеньян",
+                "Ельцин",
+                "Бабаев",
+                "Нью-Йорке",
+                "Ким Чен Ын",
+                "iPhone 15",
+                "Ǆуро",
+                "ΣΟΦΙΑ",
+                "Эрдоган",
+                "",
+            ]);
+        for word in words {
+            assert_eq!(to_latin(word), to_latin_by_search(word), "{word:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_word_reads_as_the_search_reads_it(word in "[а-яА-ЯёЁіїІЇ'’a-zA-Z\\- ΣσςǅǄ]{0,16}") {
+            prop_assert_eq!(to_latin(&word), to_latin_by_search(&word));
+        }
+    }
 
     #[test]
     fn names_from_the_news() {

@@ -47,37 +47,53 @@ const LETTERS: &[(char, &str, &str)] = &[
     ('ʼ', "", ""),
 ];
 
-/// Letter pairs written differently from their letters one by one.
-const DIGRAPHS: &[(&str, &str)] = &[("зг", "zgh")];
-
 /// Lowercased Latin form of `word`. Characters outside the table (Latin letters, digits,
 /// punctuation) are kept, lowercased.
 pub fn to_latin(word: &str) -> String {
-    let lower: Vec<char> = word.to_lowercase().chars().collect();
+    let lower = crate::facts::names::lowercase(word);
     let mut out = String::with_capacity(lower.len() * 2);
-    let mut i = 0;
-    while i < lower.len() {
-        if let Some((pair, latin)) = DIGRAPHS.iter().find(|(pair, _)| {
-            let mut pair_chars = pair.chars();
-            lower.get(i) == pair_chars.next().as_ref()
-                && lower.get(i + 1) == pair_chars.next().as_ref()
-        }) {
-            out.push_str(latin);
-            i += pair.chars().count();
+    let mut previous: Option<char> = None;
+    let mut chars = lower.chars().peekable();
+    while let Some(c) = chars.next() {
+        // The one digraph: "зг" is written "zgh" so it is not read as "ж".
+        if c == 'з' && chars.peek() == Some(&'г') {
+            chars.next();
+            out.push_str("zgh");
+            previous = Some('г');
             continue;
         }
-        let Some(&c) = lower.get(i) else { break };
-        let word_start = i == 0
-            || !lower
-                .get(i - 1)
-                .is_some_and(|p| is_letter(*p) || is_apostrophe(*p));
-        match LETTERS.iter().find(|(letter, _, _)| *letter == c) {
-            Some((_, initial, inner)) => out.push_str(if word_start { initial } else { inner }),
+        let word_start = !previous.is_some_and(|p| is_letter(p) || is_apostrophe(p));
+        match latin_of(c) {
+            Some((initial, inner)) => out.push_str(if word_start { initial } else { inner }),
             None => out.push(c),
         }
-        i += 1;
+        previous = Some(c);
     }
     out
+}
+
+/// The Latin forms of a letter of [`LETTERS`], looked up without a search: this runs for every
+/// letter of every word whose keys a check makes.
+fn latin_of(c: char) -> Option<(&'static str, &'static str)> {
+    let index = match c {
+        'а'..='г' => c as usize - 'а' as usize,
+        'ґ' => 4,
+        'д'..='е' => c as usize - 'д' as usize + 5,
+        'є' => 7,
+        'ж'..='и' => c as usize - 'ж' as usize + 8,
+        'і' => 11,
+        'ї' => 12,
+        'й'..='щ' => c as usize - 'й' as usize + 13,
+        'ь' => 30,
+        'ю'..='я' => c as usize - 'ю' as usize + 31,
+        '\'' => 33,
+        '’' => 34,
+        'ʼ' => 35,
+        _ => return None,
+    };
+    LETTERS
+        .get(index)
+        .map(|&(_, initial, inner)| (initial, inner))
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -86,7 +102,88 @@ fn is_apostrophe(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::to_latin;
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The transliteration as first written (a search of the table per letter), kept to show
+    /// the table-free lookup gives the same Latin.
+    fn to_latin_by_search(word: &str) -> String {
+        let lower: Vec<char> = word.to_lowercase().chars().collect();
+        let mut out = String::new();
+        let mut i = 0;
+        while i < lower.len() {
+            if lower.get(i) == Some(&'з') && lower.get(i + 1) == Some(&'г') {
+                out.push_str("zgh");
+                i += 2;
+                continue;
+            }
+            let Some(&c) = lower.get(i) else { break };
+            let word_start = i == 0
+                || !lower
+                    .get(i - 1)
+                    .is_some_and(|p| is_letter(*p) || is_apostrophe(*p));
+            match LETTERS.iter().find(|(letter, _, _)| *letter == c) {
+                Some((_, initial, inner)) => out.push_str(if word_start { initial } else { inner }),
+                None => out.push(c),
+            }
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn every_letter_is_found_where_the_table_has_it() {
+        for c in (0..0x2100).filter_map(char::from_u32) {
+            let searched = LETTERS
+                .iter()
+                .find(|(letter, _, _)| *letter == c)
+                .map(|&(_, initial, inner)| (initial, inner));
+            assert_eq!(latin_of(c), searched, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn names_and_table_words_read_as_the_search_reads_them() {
+        let tables = crate::facts::names::tables(crate::lang::Lang::Uk);
+        let words = tables
+            .stop_words
+            .iter()
+            .chain(tables.common_words)
+            .chain(tables.adjectives.iter().map(|(word, _)| word))
+            .chain(tables.concepts.iter().map(|(word, _)| word))
+            .chain(tables.case_endings)
+            .chain(&[
+                "Зеленський",
+                "Згорани",
+                "розгін",
+                "ЗГОРАНИ",
+                "Знам'янка",
+                "Знам’янки",
+                "Ґалаґан",
+                "Єнакієве",
+                "Їжакевич",
+                "Юрій",
+                "Нью-Йорку",
+                "Кім Чен Ин",
+                "F-16",
+                "Ǆуро",
+                "ΣΟΦΙΑ",
+                "Перемоги",
+                "Шостка",
+                "Ørsted",
+                "",
+            ]);
+        for word in words {
+            assert_eq!(to_latin(word), to_latin_by_search(word), "{word:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_word_reads_as_the_search_reads_it(word in "[а-яА-ЯіїєґІЇЄҐёЁ'’ʼa-zA-Z\\- ΣσςǅǄ]{0,16}") {
+            prop_assert_eq!(to_latin(&word), to_latin_by_search(&word));
+        }
+    }
 
     #[test]
     fn official_examples_of_the_standard() {
