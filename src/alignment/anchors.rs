@@ -20,7 +20,6 @@ use crate::lang::Lang;
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::fmt;
-use unicode_normalization::UnicodeNormalization;
 
 pub const FACT_PREFIX: &str = "fact:";
 pub const WEAK_FACT_PREFIX: &str = "weak:";
@@ -452,20 +451,7 @@ fn quotation_starts_within(text: &str, from: usize, to: usize) -> bool {
 /// Returns `None` when fewer than two symbols remain.
 pub fn name_skeleton(latin: &str) -> Option<String> {
     const VOWEL: u8 = b'a';
-    // Transliterations are ASCII, which decomposition leaves as it is.
-    let letters: Vec<u8> = if latin.is_ascii() {
-        latin
-            .bytes()
-            .filter(u8::is_ascii_alphabetic)
-            .map(|b| b.to_ascii_lowercase())
-            .collect()
-    } else {
-        latin
-            .nfd()
-            .filter(char::is_ascii_alphabetic)
-            .map(|c| c.to_ascii_lowercase() as u8)
-            .collect()
-    };
+    let letters = crate::facts::names::latin_letters(latin);
     let mut symbols: Vec<u8> = Vec::with_capacity(letters.len());
     let mut rest: &[u8] = &letters;
     while let Some(&first) = rest.first() {

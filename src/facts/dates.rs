@@ -352,8 +352,7 @@ impl fmt::Display for DateValue {
 
 /// Every date in the tokens of one paragraph, in text order.
 pub fn extract(tokens: &[Token], lang: Lang) -> Vec<Fact> {
-    let fingerprints: Vec<Fingerprint> = tokens.iter().map(|t| Fingerprint::of(&t.lower)).collect();
-    extract_fingerprinted(tokens, &fingerprints, lang)
+    extract_fingerprinted(tokens, &Fingerprint::of_tokens(tokens), lang)
 }
 
 /// [`extract`] with the [`Fingerprint`] of each token's `lower` already taken (the number
@@ -1234,7 +1233,7 @@ pub(crate) fn assert_table_reads_back(table: &WordTable, lang: Lang) {
 pub(crate) fn assert_words_of_agrees(lang: Lang, words: &[&str]) {
     let vocabulary = lang.dates();
     let tokens = super::numbers::tests::word_tokens(words);
-    let fingerprints: Vec<Fingerprint> = tokens.iter().map(|t| Fingerprint::of(&t.lower)).collect();
+    let fingerprints = Fingerprint::of_tokens(&tokens);
     let one_by_one: Vec<Option<DateWord>> = tokens
         .iter()
         .map(|t| t.is_word().then(|| vocabulary.word(&t.lower)).flatten())

@@ -76,10 +76,7 @@ pub fn extract(text: &str, lang: Lang) -> Vec<Fact> {
 pub fn extract_from_tokens(tokens: &[tokens::Token], lang: Lang) -> Vec<Fact> {
     // Both extractors look every token up in their tables, whose filters share one
     // fingerprint per word.
-    let fingerprints: Vec<numbers::Fingerprint> = tokens
-        .iter()
-        .map(|t| numbers::Fingerprint::of(&t.lower))
-        .collect();
+    let fingerprints = numbers::Fingerprint::of_tokens(tokens);
     let dates = dates::extract_fingerprinted(tokens, &fingerprints, lang);
     let numbers = numbers::extract_fingerprinted(tokens, &fingerprints, lang);
     let mut facts: Vec<Fact> = numbers

@@ -1374,16 +1374,13 @@ fn spoken(lower: &str, rules: &[(&str, &str)]) -> String {
     out
 }
 
-/// A Latin spelling reduced so that the usual transliteration variants of one name meet:
-/// y/i/j-vowels become "i", "ie"/"ye" become "e", г (h/g), х (kh) and "gh" become "h", ж
-/// ("zh", "dzh") becomes "j", "ts"/"tz" become "c", "w" becomes "v", "c" becomes "s" before a
-/// front vowel and "k" elsewhere, and doubled letters collapse:
-/// "Narozhnyy" / "narozhnyi" → "narojni", "Babaiev" / "babayev" → "babaev".
-pub fn latin_key(latin: &str) -> String {
+/// The ASCII letters of a Latin spelling, lowercased, once diacritics are decomposed away
+/// ("Zürich" → "zurich").
+pub fn latin_letters(latin: &str) -> std::borrow::Cow<'_, [u8]> {
     // Transliterations are ASCII but for letters outside the tables, and NFD leaves ASCII as
-    // it is: most keys are made without decomposing, and from lowercase letters alone without
+    // it is: most spellings are read without decomposing, and lowercase letters alone without
     // copying them.
-    let letters: std::borrow::Cow<[u8]> = if latin.bytes().all(|b| b.is_ascii_lowercase()) {
+    if latin.bytes().all(|b| b.is_ascii_lowercase()) {
         std::borrow::Cow::Borrowed(latin.as_bytes())
     } else if latin.is_ascii() {
         latin
@@ -1397,7 +1394,16 @@ pub fn latin_key(latin: &str) -> String {
             .filter(char::is_ascii_alphabetic)
             .map(|c| c.to_ascii_lowercase() as u8)
             .collect()
-    };
+    }
+}
+
+/// A Latin spelling reduced so that the usual transliteration variants of one name meet:
+/// y/i/j-vowels become "i", "ie"/"ye" become "e", г (h/g), х (kh) and "gh" become "h", ж
+/// ("zh", "dzh") becomes "j", "ts"/"tz" become "c", "w" becomes "v", "c" becomes "s" before a
+/// front vowel and "k" elsewhere, and doubled letters collapse:
+/// "Narozhnyy" / "narozhnyi" → "narojni", "Babaiev" / "babayev" → "babaev".
+pub fn latin_key(latin: &str) -> String {
+    let letters = latin_letters(latin);
     let mut out: Vec<u8> = Vec::with_capacity(letters.len() + 1);
     let mut rest: &[u8] = &letters;
     while let Some(&first) = rest.first() {

@@ -257,6 +257,11 @@ impl Fingerprint {
         // `slot` is below `WordFilter::SLOTS`, 2^16.
         Fingerprint(WordFilter::slot(word.as_bytes()) as u16)
     }
+
+    /// The fingerprint of each token's lowercase form, in order.
+    pub fn of_tokens(tokens: &[Token]) -> Vec<Fingerprint> {
+        tokens.iter().map(|t| Fingerprint::of(&t.lower)).collect()
+    }
 }
 
 impl WordFilter {
@@ -672,8 +677,7 @@ impl fmt::Display for NumberValue {
 
 /// Every number in the tokens of one paragraph.
 pub fn extract(tokens: &[Token], lang: Lang) -> Vec<Fact> {
-    let fingerprints: Vec<Fingerprint> = tokens.iter().map(|t| Fingerprint::of(&t.lower)).collect();
-    extract_fingerprinted(tokens, &fingerprints, lang)
+    extract_fingerprinted(tokens, &Fingerprint::of_tokens(tokens), lang)
 }
 
 /// [`extract`] with the [`Fingerprint`] of each token's `lower` already taken (the date
@@ -1895,8 +1899,7 @@ pub(crate) mod tests {
     pub(crate) fn assert_words_of_agrees(lang: Lang, words: &[&str]) {
         let vocabulary = lang.numbers();
         let tokens = word_tokens(words);
-        let fingerprints: Vec<Fingerprint> =
-            tokens.iter().map(|t| Fingerprint::of(&t.lower)).collect();
+        let fingerprints = Fingerprint::of_tokens(&tokens);
         let one_by_one: Vec<Option<NumberWord>> =
             tokens.iter().map(|t| vocabulary.word(&t.lower)).collect();
         assert_eq!(vocabulary.words_of(&tokens, &fingerprints), one_by_one);
