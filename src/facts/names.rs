@@ -276,8 +276,10 @@ impl FormFilter {
     /// `text` (all of it when it is shorter than the bytes looked at).
     fn slot(text: &str, chars: usize) -> (usize, u64) {
         let mut start = [0u8; 8];
-        for (to, from) in start.iter_mut().zip(text.bytes().take(FILTER_PREFIX_BYTES)) {
-            *to = from;
+        let bytes = text.as_bytes();
+        let prefix = bytes.get(..FILTER_PREFIX_BYTES).unwrap_or(bytes);
+        if let Some(to) = start.get_mut(..prefix.len()) {
+            to.copy_from_slice(prefix);
         }
         let key = u64::from_le_bytes(start) ^ (chars as u64).rotate_right(8);
         // Multiplicative hashing: the top bits depend on every bit of the key.
@@ -630,6 +632,9 @@ struct Reading<'t> {
     tokens: &'t [Token<'t>],
     shapes: &'t [Shape],
     lang: Lang,
+    /// The tables of `lang` and of English, looked up once per paragraph instead of per word.
+    own_tables: &'static Tables,
+    latin_tables: &'static Tables,
 }
 
 impl Reading<'_> {
@@ -651,6 +656,15 @@ impl Reading<'_> {
         }
     }
 
+    /// The tables of `judge`, a language [`Reading::judge`] gives.
+    fn tables(&self, judge: Lang) -> &'static Tables {
+        if judge == self.lang {
+            self.own_tables
+        } else {
+            self.latin_tables
+        }
+    }
+
     /// Where a token starts and ends in the text, in bytes. Tokens are slices of the text.
     fn byte_range(&self, token: &Token) -> (usize, usize) {
         (token.byte_start, token.byte_start + token.text.len())
@@ -664,23 +678,26 @@ pub fn analyze(text: &str, lang: Lang) -> Analysis {
 
 /// [`analyze`] on the paragraph's tokens, `tokenize(text)`, already made for other extractors.
 pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
-    let shapes: Vec<Shape> = tokens.iter().map(|t| Shape::of(t, lang)).collect();
+    let mut shapes: Vec<Shape> = Vec::with_capacity(tokens.len());
+    // The words kept as [`Word`]s are at most these: counted to size their list once.
+    let mut search_words = 0;
+    for token in tokens {
+        let shape = Shape::of(token, lang);
+        search_words += usize::from(token.is_word() && shape.chars >= MIN_SEARCH_WORD_CHARS);
+        shapes.push(shape);
+    }
     let reading = Reading {
         text,
         tokens,
         shapes: &shapes,
         lang,
+        own_tables: tables(lang),
+        latin_tables: tables(Lang::En),
     };
     let title_case = title_case_sentences(&reading);
     let mut analysis = Analysis {
         names: Vec::new(),
-        words: Vec::with_capacity(
-            tokens
-                .iter()
-                .zip(&shapes)
-                .filter(|(t, s)| t.is_word() && s.chars >= MIN_SEARCH_WORD_CHARS)
-                .count(),
-        ),
+        words: Vec::with_capacity(search_words),
     };
     let mut run: Vec<(usize, Role)> = Vec::new();
     let mut scratch = RunScratch::default();
@@ -845,7 +862,7 @@ fn role(
     };
     let shape = reading.shape(index);
     let judge = reading.judge(index);
-    let tables = tables(judge);
+    let tables = reading.tables(judge);
     let latin_in_cyrillic = judge != reading.lang;
     let capitalized = shape.capitalized;
     if !capitalized && !latin_in_cyrillic {
@@ -1143,7 +1160,7 @@ fn flush_run(
     let whole = match (lowers, words.len()) {
         // The whole run is its only word, already looked up.
         (1, 1) => only_concept,
-        _ => tables(reading.judge(first)).run_concept_of(joined),
+        _ => reading.tables(reading.judge(first)).run_concept_of(joined),
     };
     let mut segment_start = 0;
     for (index, pair) in words.windows(2).enumerate() {
