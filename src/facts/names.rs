@@ -75,14 +75,19 @@ impl NameTables {
 
     /// Stems of `lower` without each case ending it may carry.
     pub fn stems<'a>(&self, lower: &'a str) -> Vec<&'a str> {
+        self.each_stem(lower).collect()
+    }
+
+    /// [`NameTables::stems`], one at a time: keys are made from each without a list of them.
+    fn each_stem<'a>(&self, lower: &'a str) -> impl Iterator<Item = &'a str> + use<'a> {
+        let endings: &'static [&'static str] = self.case_endings;
         // Most endings are turned away by their last byte, without comparing the whole ending.
         let last_byte = lower.as_bytes().last();
-        self.case_endings
+        endings
             .iter()
-            .filter(|ending| ending.is_empty() || ending.as_bytes().last() == last_byte)
+            .filter(move |ending| ending.is_empty() || ending.as_bytes().last() == last_byte)
             .filter_map(|ending| lower.strip_suffix(ending))
             .filter(|stem| stem.chars().count() >= MIN_STEM_CHARS)
-            .collect()
     }
 }
 
@@ -271,8 +276,10 @@ impl FormFilter {
     /// `text` (all of it when it is shorter than the bytes looked at).
     fn slot(text: &str, chars: usize) -> (usize, u64) {
         let mut start = [0u8; 8];
-        for (to, from) in start.iter_mut().zip(text.bytes().take(FILTER_PREFIX_BYTES)) {
-            *to = from;
+        let bytes = text.as_bytes();
+        let prefix = bytes.get(..FILTER_PREFIX_BYTES).unwrap_or(bytes);
+        if let Some(to) = start.get_mut(..prefix.len()) {
+            to.copy_from_slice(prefix);
         }
         let key = u64::from_le_bytes(start) ^ (chars as u64).rotate_right(8);
         // Multiplicative hashing: the top bits depend on every bit of the key.
@@ -625,6 +632,9 @@ struct Reading<'t> {
     tokens: &'t [Token<'t>],
     shapes: &'t [Shape],
     lang: Lang,
+    /// The tables of `lang` and of English, looked up once per paragraph instead of per word.
+    own_tables: &'static Tables,
+    latin_tables: &'static Tables,
 }
 
 impl Reading<'_> {
@@ -646,6 +656,15 @@ impl Reading<'_> {
         }
     }
 
+    /// The tables of `judge`, a language [`Reading::judge`] gives.
+    fn tables(&self, judge: Lang) -> &'static Tables {
+        if judge == self.lang {
+            self.own_tables
+        } else {
+            self.latin_tables
+        }
+    }
+
     /// Where a token starts and ends in the text, in bytes. Tokens are slices of the text.
     fn byte_range(&self, token: &Token) -> (usize, usize) {
         (token.byte_start, token.byte_start + token.text.len())
@@ -659,23 +678,26 @@ pub fn analyze(text: &str, lang: Lang) -> Analysis {
 
 /// [`analyze`] on the paragraph's tokens, `tokenize(text)`, already made for other extractors.
 pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
-    let shapes: Vec<Shape> = tokens.iter().map(|t| Shape::of(t, lang)).collect();
+    let mut shapes: Vec<Shape> = Vec::with_capacity(tokens.len());
+    // The words kept as [`Word`]s are at most these: counted to size their list once.
+    let mut search_words = 0;
+    for token in tokens {
+        let shape = Shape::of(token, lang);
+        search_words += usize::from(token.is_word() && shape.chars >= MIN_SEARCH_WORD_CHARS);
+        shapes.push(shape);
+    }
     let reading = Reading {
         text,
         tokens,
         shapes: &shapes,
         lang,
+        own_tables: tables(lang),
+        latin_tables: tables(Lang::En),
     };
     let title_case = title_case_sentences(&reading);
     let mut analysis = Analysis {
         names: Vec::new(),
-        words: Vec::with_capacity(
-            tokens
-                .iter()
-                .zip(&shapes)
-                .filter(|(t, s)| t.is_word() && s.chars >= MIN_SEARCH_WORD_CHARS)
-                .count(),
-        ),
+        words: Vec::with_capacity(search_words),
     };
     let mut run: Vec<(usize, Role)> = Vec::new();
     let mut scratch = RunScratch::default();
@@ -840,7 +862,7 @@ fn role(
     };
     let shape = reading.shape(index);
     let judge = reading.judge(index);
-    let tables = tables(judge);
+    let tables = reading.tables(judge);
     let latin_in_cyrillic = judge != reading.lang;
     let capitalized = shape.capitalized;
     if !capitalized && !latin_in_cyrillic {
@@ -1138,7 +1160,7 @@ fn flush_run(
     let whole = match (lowers, words.len()) {
         // The whole run is its only word, already looked up.
         (1, 1) => only_concept,
-        _ => tables(reading.judge(first)).run_concept_of(joined),
+        _ => reading.tables(reading.judge(first)).run_concept_of(joined),
     };
     let mut segment_start = 0;
     for (index, pair) in words.windows(2).enumerate() {
@@ -1260,8 +1282,8 @@ pub struct Key {
 }
 
 impl Key {
-    fn new(text: String) -> Key {
-        let (sound, sound_len) = sound(&text);
+    fn new(text: &str) -> Key {
+        let (sound, sound_len) = sound(text);
         let letters = (text.len() <= usize::from(u8::MAX))
             .then(|| {
                 let mut counts = [0u8; 26];
@@ -1273,7 +1295,7 @@ impl Key {
             })
             .flatten();
         Key {
-            text: text.into_boxed_str(),
+            text: text.into(),
             letters,
             sound,
             sound_len,
@@ -1319,12 +1341,7 @@ pub fn word_keys(lower: &str, lang: Lang) -> Keys {
     thread_local! {
         static KEYS: crate::memo::Memory<Keys> = Default::default();
     }
-    crate::memo::remembered(&KEYS, lang, lower, 50_000, || {
-        make_word_keys(lower, lang)
-            .into_iter()
-            .map(Key::new)
-            .collect()
-    })
+    crate::memo::remembered(&KEYS, lang, lower, 50_000, || make_word_keys(lower, lang))
 }
 
 /// `word` lowercased, borrowed when it is already: words whose keys are made come lowercased,
@@ -1345,19 +1362,68 @@ pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn make_word_keys(lower: &str, lang: Lang) -> Vec<String> {
+/// What [`make_word_keys`] makes a word's keys in, kept from word to word: a word has a few
+/// keys (its own, its stems'), and a string for each spelling and each key was most of the
+/// allocations of making them.
+#[derive(Default)]
+struct KeyScratch {
+    /// One spelling transliterated.
+    latin: String,
+    /// The keys made so far, one after another.
+    keys: Vec<u8>,
+    /// Where each key stands in `keys`.
+    spans: Vec<std::ops::Range<usize>>,
+}
+
+/// The keys of `lower`, made fresh: the transliterations of the word and its stems (and the
+/// spoken spelling) as [`latin_key`]s, empty ones dropped, sorted and each once.
+fn make_word_keys(lower: &str, lang: Lang) -> Keys {
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<KeyScratch> = Default::default();
+    }
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => make_word_keys_in(lower, lang, &mut scratch),
+        Err(_) => make_word_keys_in(lower, lang, &mut KeyScratch::default()),
+    })
+}
+
+fn make_word_keys_in(lower: &str, lang: Lang, scratch: &mut KeyScratch) -> Keys {
     let tables = tables(lang);
-    let mut keys = vec![latin_key(&lang.transliterate(lower))];
+    let KeyScratch { latin, keys, spans } = scratch;
+    keys.clear();
+    spans.clear();
+    let mut add = |spelling: &str| {
+        let start = keys.len();
+        latin_key_into(spelling, keys);
+        if keys.len() > start {
+            spans.push(start..keys.len());
+        }
+    };
+    let transliterate = |word: &str, latin: &mut String| {
+        latin.clear();
+        match lang {
+            Lang::En => crate::lang::en::translit::to_latin_into(word, latin),
+            Lang::Uk => crate::lang::uk::translit::to_latin_into(word, latin),
+            Lang::Ru => crate::lang::ru::translit::to_latin_into(word, latin),
+        }
+    };
+    transliterate(lower, latin);
+    add(latin);
     if !tables.spoken_spellings.is_empty() {
-        keys.push(latin_key(&spoken(lower, tables.spoken_spellings)));
+        add(&spoken(lower, tables.spoken_spellings));
     }
-    for stem in tables.stems(lower) {
-        keys.push(latin_key(&lang.transliterate(stem)));
+    for stem in tables.each_stem(lower) {
+        transliterate(stem, latin);
+        add(latin);
     }
-    keys.retain(|k| !k.is_empty());
-    keys.sort();
-    keys.dedup();
-    keys
+    let key_of = |span: &std::ops::Range<usize>| keys.get(span.clone()).unwrap_or_default();
+    spans.sort_by(|a, b| key_of(a).cmp(key_of(b)));
+    spans.dedup_by(|a, b| key_of(a) == key_of(b));
+    spans
+        .iter()
+        // Keys are ASCII letters.
+        .map(|span| Key::new(std::str::from_utf8(key_of(span)).unwrap_or_default()))
+        .collect()
 }
 
 /// `lower` with spelling rewritten as it is heard; a rule whose pattern ends in "$" applies
@@ -1417,13 +1483,22 @@ pub fn latin_letters(latin: &str) -> std::borrow::Cow<'_, [u8]> {
 /// front vowel and "k" elsewhere, and doubled letters collapse:
 /// "Narozhnyy" / "narozhnyi" → "narojni", "Babaiev" / "babayev" → "babaev".
 pub fn latin_key(latin: &str) -> String {
+    let mut out = Vec::new();
+    latin_key_into(latin, &mut out);
+    // Keys are ASCII letters.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`latin_key`] appended to `all`.
+fn latin_key_into(latin: &str, all: &mut Vec<u8>) {
     let letters = latin_letters(latin);
-    let mut out: Vec<u8> = Vec::with_capacity(letters.len() + 1);
+    let base = all.len();
+    all.reserve(letters.len() + 1);
     let mut rest: &[u8] = &letters;
     while let Some(&first) = rest.first() {
         let (produced, used): (&[u8], usize) = match rest {
             // Russian and Ukrainian write an English initial W as У ("Уоррен").
-            [b'u', b'a' | b'e' | b'i' | b'o', ..] if out.is_empty() => (b"v", 1),
+            [b'u', b'a' | b'e' | b'i' | b'o', ..] if all.len() == base => (b"v", 1),
             [b's', b'h', b'c', b'h', ..] => (b"sh", 4),
             [b's', b'c', b'h', ..] => (b"sh", 3),
             [b't', b'c', b'h', ..] => (b"ch", 3),
@@ -1444,14 +1519,15 @@ pub fn latin_key(latin: &str) -> String {
             _ => (std::slice::from_ref(&first), 1),
         };
         for &symbol in produced {
-            if out.last() != Some(&symbol) {
-                out.push(symbol);
+            if all.get(base..).and_then(<[u8]>::last) != Some(&symbol) {
+                all.push(symbol);
             }
         }
         rest = rest.get(used..).unwrap_or_default();
     }
     // "ie" that arose from "ye" → "ie" is folded here, after "y" became "i". Folded in place:
     // the folded key is never longer, so `kept` never passes `read`.
+    let out = all.get_mut(base..).unwrap_or_default();
     let mut kept = 0;
     for read in 0..out.len() {
         let Some(&c) = out.get(read) else { break };
@@ -1466,8 +1542,7 @@ pub fn latin_key(latin: &str) -> String {
             kept += 1;
         }
     }
-    out.truncate(kept);
-    String::from_utf8(out).unwrap_or_default()
+    all.truncate(base + kept);
 }
 
 fn consonants(key: &str) -> impl Iterator<Item = u8> + Clone + '_ {
@@ -1853,6 +1928,23 @@ mod tests {
         for stem in stems_by_stripping {
             spellings.push(lang.transliterate(stem));
         }
+        // The word's keys as first made: a string for each spelling and each key.
+        let mut first_made = vec![latin_key(&lang.transliterate(&lower))];
+        let spoken_rules = tables(lang).spoken_spellings;
+        if !spoken_rules.is_empty() {
+            first_made.push(latin_key(&spoken(&lower, spoken_rules)));
+        }
+        for stem in raw.stems(&lower) {
+            first_made.push(latin_key(&lang.transliterate(stem)));
+        }
+        first_made.retain(|k| !k.is_empty());
+        first_made.sort();
+        first_made.dedup();
+        let made: Vec<String> = make_word_keys(&lower, lang)
+            .iter()
+            .map(|key| key.as_str().to_string())
+            .collect();
+        assert_eq!(made, first_made, "{word:?} {lang:?}");
         for spelling in spellings {
             let key = latin_key(&spelling);
             assert_eq!(key, latin_key_decomposing(&spelling), "{word:?} {lang:?}");

@@ -53,6 +53,13 @@ const SOFTENING_PREDECESSORS: &[char] = &[
 /// punctuation) are kept, lowercased.
 pub fn to_latin(word: &str) -> String {
     let mut out = String::with_capacity(word.len() * 2);
+    to_latin_into(word, &mut out);
+    out
+}
+
+/// [`to_latin`] appended to `out`: the name keys of a word transliterate it and its stems into
+/// one buffer instead of a new string each.
+pub fn to_latin_into(word: &str, out: &mut String) {
     let mut previous: Option<char> = None;
     for c in crate::facts::names::lowercase(word).chars() {
         let initial_form = match previous {
@@ -65,7 +72,6 @@ pub fn to_latin(word: &str) -> String {
         }
         previous = Some(c);
     }
-    out
 }
 
 /// The Latin forms of a letter of [`LETTERS`], looked up without a search: this runs for every

@@ -50,8 +50,15 @@ const LETTERS: &[(char, &str, &str)] = &[
 /// Lowercased Latin form of `word`. Characters outside the table (Latin letters, digits,
 /// punctuation) are kept, lowercased.
 pub fn to_latin(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() * 2);
+    to_latin_into(word, &mut out);
+    out
+}
+
+/// [`to_latin`] appended to `out`: the name keys of a word transliterate it and its stems into
+/// one buffer instead of a new string each.
+pub fn to_latin_into(word: &str, out: &mut String) {
     let lower = crate::facts::names::lowercase(word);
-    let mut out = String::with_capacity(lower.len() * 2);
     let mut previous: Option<char> = None;
     let mut chars = lower.chars().peekable();
     while let Some(c) = chars.next() {
@@ -69,7 +76,6 @@ pub fn to_latin(word: &str) -> String {
         }
         previous = Some(c);
     }
-    out
 }
 
 /// The Latin forms of a letter of [`LETTERS`], looked up without a search: this runs for every
