@@ -13,6 +13,7 @@
 use super::cost::{self, Bead, PAIRS};
 use super::interned::{InternedAnchors, SpanAnchors};
 use super::{Group, ParagraphFeatures};
+use std::sync::OnceLock;
 
 /// The first band half-width. Translations stay close to the diagonal; a path that reaches the
 /// band's edge is searched again in a band twice as wide, so this only sets the cost of the
@@ -72,8 +73,8 @@ pub fn positional(docs: &[Vec<ParagraphFeatures>]) -> Vec<Group> {
 
 struct Problem {
     sizes: [usize; 3],
-    beads: Vec<Bead>,
-    bead_groups: BeadGroups,
+    beads: &'static [Bead],
+    bead_groups: &'static BeadGroups,
     anchors: InternedAnchors,
     /// Characters of the first x paragraphs, per dimension, for x = 0..=size.
     chars_before: [Vec<usize>; 3],
@@ -361,6 +362,34 @@ impl BlockRelaxation<'_> {
     }
 }
 
+/// The bead types of two or three documents and the order a slice takes them in; the same for
+/// every alignment, so made once per process.
+struct BeadModel {
+    beads: Vec<Bead>,
+    groups: BeadGroups,
+}
+
+impl BeadModel {
+    /// The model for `documents` (2 or 3; other counts are clamped).
+    fn of(documents: usize) -> &'static BeadModel {
+        static MODELS: [OnceLock<BeadModel>; 2] = [OnceLock::new(), OnceLock::new()];
+        let documents = documents.clamp(2, 3);
+        let build = || {
+            let beads = cost::beads(documents);
+            BeadModel {
+                groups: BeadGroups::new(&beads),
+                beads,
+            }
+        };
+        match &MODELS {
+            [two, three] => match documents {
+                2 => two.get_or_init(build),
+                _ => three.get_or_init(build),
+            },
+        }
+    }
+}
+
 /// The beads in the order a slice is filled, as indices into the bead list.
 #[derive(Default)]
 struct BeadGroups {
@@ -435,10 +464,10 @@ impl Problem {
             };
             ratio.sqrt()
         });
-        let beads = cost::beads(documents.clamp(2, 3));
+        let BeadModel { beads, groups } = BeadModel::of(documents);
         Problem {
             sizes,
-            bead_groups: BeadGroups::new(&beads),
+            bead_groups: groups,
             beads,
             anchors,
             chars_before,
