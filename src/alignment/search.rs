@@ -543,13 +543,14 @@ impl Problem {
         let scale = self.length_scales[pair];
         let firsts = in_common_unit(&sides[p], |chars| chars * scale);
         let seconds = in_common_unit(&sides[q], |chars| chars / scale);
-        for ((&lo, &hi), &[first_one, first_two]) in row_lo.iter().zip(&row_hi).zip(&firsts) {
+        for ((&lo, &hi), [first_one, first_two]) in row_lo.iter().zip(&row_hi).zip(&firsts) {
             row_start.push(costs[0].len());
             if lo > hi {
                 continue;
             }
-            for &[second_one, second_two] in seconds.get(lo..=hi).unwrap_or_default() {
-                // In the order of `combination`: (1, 1), (1, 2), (2, 1), (2, 2) paragraphs.
+            for [second_one, second_two] in seconds.get(lo..=hi).unwrap_or_default() {
+                // In the order of `combination`: (1, 1), (1, 2), (2, 1), (2, 2) paragraphs;
+                // by reference, since a side is a few words long and most are compared once.
                 let combinations = [
                     (first_one, second_one),
                     (first_one, second_two),
@@ -558,7 +559,7 @@ impl Problem {
                 ];
                 for (table, spans) in costs.iter_mut().zip(combinations) {
                     table.push(match spans {
-                        (Some(first), Some(second)) => self.compare_in_common_unit(first, second),
+                        (Some(first), Some(second)) => self.compare_in_common_unit(*first, *second),
                         _ => f32::INFINITY,
                     });
                 }
