@@ -159,7 +159,7 @@ fn neg_ln_erfc(z: f64) -> f64 {
 /// 54–81 % of the time and in the neighbour 9–14 % (≈ +1.8 shared, −0.9 missing); a
 /// quotation 78–96 % vs 38–48 % (+0.7, −1.5, taken as −1.2: quote marks are sometimes
 /// dropped in translation). Facts are rarer and surer than names.
-pub(super) fn anchor_weights(kind: AnchorKind) -> (f32, f32) {
+pub(super) const fn anchor_weights(kind: AnchorKind) -> (f32, f32) {
     match kind {
         AnchorKind::Fact => (2.0, 0.8),
         AnchorKind::WeakFact => (0.7, 0.0),
@@ -222,35 +222,127 @@ pub fn anchor_cost(first: &[AnchorId], second: &[AnchorId]) -> f32 {
 /// of unmatched anchors other than names, how many short names met a longer form, and how
 /// many names of each side found no exact partner.
 pub(super) fn total_anchor_cost(
-    mut shared: f32,
-    mut missing: f32,
+    shared: f32,
+    missing: f32,
     short_name_pairs: usize,
     unmatched_names: [usize; 2],
 ) -> f32 {
+    let still_unmatched = unmatched_names.map(|names| names.saturating_sub(short_name_pairs));
+    capped_penalty(missing, still_unmatched) - capped_bonus(shared, short_name_pairs)
+}
+
+/// The bonus of shared anchors with that of the short names that met a longer form, capped.
+#[inline(always)]
+pub(super) fn capped_bonus(mut shared: f32, short_name_pairs: usize) -> f32 {
     for _ in 0..short_name_pairs {
         shared += anchor_weights(AnchorKind::Name).0;
     }
+    shared.min(SHARED_BONUS_CAP)
+}
+
+/// The penalty of unmatched anchors other than names (`missing`) with that of the names of
+/// each side that met nothing, capped.
+fn capped_penalty(mut missing: f32, unmatched_names: [usize; 2]) -> f32 {
     // One side's unmatched names are added one by one and the other side's as one sum, as the
     // pairing pass once did with its lists: the float sums, and so the alignments, stay the
     // same.
     // Penalties are not negative and rounding is monotonic, so once a sum reaches the cap the
     // capped total is the cap: the additions stop there.
     let name_penalty = anchor_weights(AnchorKind::Name).1;
-    for _ in short_name_pairs..unmatched_names[0] {
+    for _ in 0..unmatched_names[0] {
         if missing >= MISSING_PENALTY_CAP {
             break;
         }
         missing += name_penalty;
     }
     let mut second_penalty = 0.0f32;
-    for _ in short_name_pairs..unmatched_names[1] {
+    for _ in 0..unmatched_names[1] {
         if missing >= MISSING_PENALTY_CAP || second_penalty >= MISSING_PENALTY_CAP {
             break;
         }
         second_penalty += name_penalty;
     }
     missing += second_penalty;
-    missing.min(MISSING_PENALTY_CAP) - shared.min(SHARED_BONUS_CAP)
+    missing.min(MISSING_PENALTY_CAP)
+}
+
+/// The penalty a missing anchor other than a name costs, when quotes and strong facts cost
+/// the same and weak facts nothing; then the penalty of a pair of spans depends only on how
+/// many such anchors and how many names are unmatched, and can be looked up.
+pub(super) const UNIFORM_PENALTY: Option<f32> = {
+    let (quote, fact, weak_fact) = (
+        anchor_weights(AnchorKind::Quote).1,
+        anchor_weights(AnchorKind::Fact).1,
+        anchor_weights(AnchorKind::WeakFact).1,
+    );
+    if quote == fact && weak_fact == 0.0 {
+        Some(fact)
+    } else {
+        None
+    }
+};
+
+/// Counts of missing anchors past which the capped penalty no longer changes: the sums stop
+/// at [`MISSING_PENALTY_CAP`] after ⌈3.0 / 0.8⌉ anchors and ⌈3.0 / 0.5⌉ names (a test checks
+/// the table against the sums for larger counts).
+const FACT_COUNTS: usize = 5;
+const NAME_COUNTS: usize = 7;
+
+/// [`capped_penalty`] for every count of uniformly penalized anchors (summed one by one, as
+/// the lists are) and of unmatched names per side, up to the counts past which it is constant.
+#[derive(Debug)]
+pub(super) struct PenaltyTable {
+    capped: [[[f32; NAME_COUNTS]; NAME_COUNTS]; FACT_COUNTS],
+}
+
+impl PenaltyTable {
+    /// The table, built once per process; `None` when penalties are not uniform.
+    pub(super) fn get() -> Option<&'static PenaltyTable> {
+        static TABLE: std::sync::OnceLock<Option<PenaltyTable>> = std::sync::OnceLock::new();
+        TABLE
+            .get_or_init(|| {
+                let penalty = UNIFORM_PENALTY?;
+                let mut capped = [[[0.0; NAME_COUNTS]; NAME_COUNTS]; FACT_COUNTS];
+                for (facts, by_names) in capped.iter_mut().enumerate() {
+                    let missing = repeated_sum(penalty, facts as u32, MISSING_PENALTY_CAP);
+                    for (first, row) in by_names.iter_mut().enumerate() {
+                        for (second, entry) in row.iter_mut().enumerate() {
+                            *entry = capped_penalty(missing, [first, second]);
+                        }
+                    }
+                }
+                Some(PenaltyTable { capped })
+            })
+            .as_ref()
+    }
+
+    /// The capped penalty of `missing_anchors` uniformly penalized anchors and of the
+    /// unmatched names of each side.
+    #[inline(always)]
+    pub(super) fn capped(&self, missing_anchors: u32, unmatched_names: [usize; 2]) -> f32 {
+        let facts = (missing_anchors as usize).min(FACT_COUNTS - 1);
+        let [first, second] = unmatched_names.map(|names| names.min(NAME_COUNTS - 1));
+        self.capped
+            .get(facts)
+            .and_then(|by_names| by_names.get(first))
+            .and_then(|row| row.get(second))
+            .copied()
+            .unwrap_or(MISSING_PENALTY_CAP)
+    }
+}
+
+/// `value` (≥ 0) added `times` times to 0, one addition at a time; the additions stop once
+/// the sum reaches `cap`, since the caller adds only non-negative values after it and then
+/// caps the total at `cap`: rounding is monotonic, so the capped result is the same.
+pub(super) fn repeated_sum(value: f32, times: u32, cap: f32) -> f32 {
+    let mut sum = 0.0f32;
+    for _ in 0..times {
+        if sum >= cap {
+            break;
+        }
+        sum += value;
+    }
+    sum
 }
 
 /// What the exact pass of [`anchor_cost`] leaves unmatched, per side (0 first, 1 second).
@@ -382,6 +474,41 @@ mod tests {
         assert!((prior([2, 2, 0]) - 2.0 * 6.41 - 4.27).abs() < 0.01);
         assert!(prior([1, 1, 2]) < prior([1, 1, 0]));
         assert_eq!(beads(2).len(), 8);
+    }
+
+    #[test]
+    fn the_penalty_table_gives_the_capped_sums_for_any_counts() {
+        let (Some(table), Some(penalty)) = (PenaltyTable::get(), UNIFORM_PENALTY) else {
+            panic!("quotes and facts cost the same when missing, weak facts nothing");
+        };
+        let name_penalty = anchor_weights(AnchorKind::Name).1;
+        for facts in 0..20u32 {
+            for first in 0..20 {
+                for second in 0..20 {
+                    // Every addition made, in the order the lists make them, then capped.
+                    let mut missing = 0.0f32;
+                    for _ in 0..facts {
+                        missing += penalty;
+                    }
+                    for _ in 0..first {
+                        missing += name_penalty;
+                    }
+                    let mut second_penalty = 0.0f32;
+                    for _ in 0..second {
+                        second_penalty += name_penalty;
+                    }
+                    missing += second_penalty;
+                    let expected = missing.min(MISSING_PENALTY_CAP);
+                    assert_eq!(
+                        table.capped(facts, [first, second]).to_bits(),
+                        expected.to_bits(),
+                        "{facts} anchors, {first} and {second} names"
+                    );
+                }
+            }
+        }
+        assert_eq!(table.capped(1, [1, 0]), 0.8 + 0.5);
+        assert_eq!(table.capped(30, [0, 0]), MISSING_PENALTY_CAP);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! operations instead of a merge.
 
 use super::anchors::{Anchor, AnchorKind, Identity};
-use super::cost::{anchor_cost, anchor_weights, total_anchor_cost, MISSING_PENALTY_CAP};
+use super::cost::{anchor_cost, anchor_weights, capped_bonus, PenaltyTable};
 use super::ParagraphFeatures;
 use crate::hashing::FastMap;
 
@@ -295,12 +295,15 @@ const WORDS: usize = 4;
 /// A set of anchor ids below `64 · WORDS`.
 type Bits = [u64; WORDS];
 
-/// The anchors of one span: all of them, the facts that are not weak, and how many names.
+/// The anchors of one span: all of them, the facts that are not weak, how many names, and
+/// how many anchors would be penalized if the other side lacked them (quotes and facts that
+/// are not weak).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct SpanBits {
     present: Bits,
     strong_facts: Bits,
     names: u32,
+    penalized: u32,
 }
 
 /// Every span as bit sets, and the sets of ids that the comparison treats apart.
@@ -318,6 +321,8 @@ struct BitSets {
     pairable_shorts: Bits,
     pairable_longs: Bits,
     stem_bit: Vec<u64>,
+    /// The capped penalties of missing anchors, looked up by count.
+    penalties: &'static PenaltyTable,
 }
 
 impl SpanBits {
@@ -328,9 +333,13 @@ impl SpanBits {
         for anchor in list {
             insert(&mut bits.present, anchor.id);
             match anchor.kind {
-                AnchorKind::Fact => insert(&mut bits.strong_facts, anchor.id),
+                AnchorKind::Fact => {
+                    insert(&mut bits.strong_facts, anchor.id);
+                    bits.penalized += 1;
+                }
+                AnchorKind::Quote => bits.penalized += 1,
                 AnchorKind::Name => bits.names += 1,
-                AnchorKind::WeakFact | AnchorKind::Quote => {}
+                AnchorKind::WeakFact => {}
             }
         }
         bits
@@ -341,21 +350,6 @@ fn insert(bits: &mut Bits, id: u32) {
     if let Some(word) = bits.get_mut(id as usize / 64) {
         *word |= 1 << (id % 64);
     }
-}
-
-/// `value` (≥ 0) added `times` times to 0, one addition at a time; the additions stop once
-/// the sum reaches `cap`, since the caller adds only non-negative values after it and then
-/// caps the total at `cap`: rounding is monotonic, so the capped result is the same.
-#[inline(always)]
-fn repeated_sum(value: f32, times: u32, cap: f32) -> f32 {
-    let mut sum = 0.0f32;
-    for _ in 0..times {
-        if sum >= cap {
-            break;
-        }
-        sum += value;
-    }
-    sum
 }
 
 /// Word `n` of a set of `W` words (0 past the end).
@@ -371,7 +365,8 @@ fn word(bits: &Bits, n: usize) -> u64 {
 }
 
 impl BitSets {
-    /// `None` when there are too many ids for the sets.
+    /// `None` when there are too many ids for the sets, or when missing anchors do not all
+    /// cost the same (then the lists are compared).
     fn new(
         spans: Vec<Vec<[SpanBits; 2]>>,
         infos: &[IdInfo],
@@ -380,6 +375,7 @@ impl BitSets {
         if infos.len() > 64 * WORDS {
             return None;
         }
+        let penalties = PenaltyTable::get()?;
         let mut sets = BitSets {
             words: infos.len().div_ceil(64),
             spans,
@@ -389,6 +385,7 @@ impl BitSets {
             pairable_shorts: Bits::default(),
             pairable_longs: Bits::default(),
             stem_bit: vec![0; infos.len()],
+            penalties,
         };
         // Pairable stems, numbered in order of appearance.
         let mut pairable_stems: Vec<u32> = Vec::new();
@@ -445,94 +442,67 @@ impl BitSets {
     #[inline(always)]
     fn cost_in_words<const W: usize>(&self, first: &SpanBits, second: &SpanBits) -> Option<f32> {
         let name_bonus = anchor_weights(AnchorKind::Name).0;
-        let quote = anchor_weights(AnchorKind::Quote);
-        let (fact, weak_fact) = (
-            anchor_weights(AnchorKind::Fact),
-            anchor_weights(AnchorKind::WeakFact),
-        );
-        // Bonuses and penalties are summed in id order, as the merge of the lists does.
+        let quote_bonus = anchor_weights(AnchorKind::Quote).0;
+        let fact_bonus = |strong: bool| match strong {
+            true => anchor_weights(AnchorKind::Fact).0,
+            false => anchor_weights(AnchorKind::WeakFact).0,
+        };
+        // Bonuses are summed in id order, as the merge of the lists does.
         let mut shared = 0.0f32;
-        let mut missing = 0.0f32;
         let mut shared_names = 0u32;
+        // Every quote and strong fact of either side is missing on the other unless shared;
+        // the shared ones are taken off below.
+        let mut penalized = first.penalized + second.penalized;
         // Pairable short names and longer forms left on each side, per word.
         let mut alone_shorts = [[0u64; W]; 2];
         let mut alone_longs = [[0u64; W]; 2];
-        // When quotes and strong facts cost the same when missing and weak facts nothing, the
-        // sum in id order is that one penalty added once per such anchor, so counting them is
-        // enough.
-        let penalties_are_uniform = quote.1 == fact.1 && weak_fact.1 == 0.0;
-        let mut penalized = 0u32;
         for n in 0..W {
             let (present_first, present_second) =
                 (word(&first.present, n), word(&second.present, n));
-            let (strong_first, strong_second) =
-                (word(&first.strong_facts, n), word(&second.strong_facts, n));
-            let (names, quotes) = (word(&self.names, n), word(&self.quotes, n));
-            let alone_first = present_first & !present_second;
-            let alone_second = present_second & !present_first;
-            if (alone_first | alone_second) & word(&self.tangled, n) != 0 {
+            let alone = present_first ^ present_second;
+            if alone & word(&self.tangled, n) != 0 {
                 return None;
             }
             let mut common = present_first & present_second;
-            while common != 0 {
-                let bit = common & common.wrapping_neg();
-                shared += if names & bit != 0 {
-                    shared_names += 1;
-                    name_bonus
-                } else if quotes & bit != 0 {
-                    quote.0
-                } else {
-                    let bonus = |strong: u64| {
-                        if strong & bit != 0 {
-                            fact.0
-                        } else {
-                            weak_fact.0
-                        }
-                    };
-                    bonus(strong_first).min(bonus(strong_second))
-                };
-                common ^= bit;
-            }
-            let alone_others = (alone_first | alone_second) & !names;
-            if penalties_are_uniform {
-                // Without a POPCNT instruction in the baseline target, counting bits is a
-                // dozen instructions: most words have none to count.
-                let penalized_here = alone_others & (quotes | strong_first | strong_second);
-                if penalized_here != 0 {
-                    penalized += penalized_here.count_ones();
-                }
-            } else {
-                let mut alone_others = alone_others;
-                while alone_others != 0 {
-                    let bit = alone_others & alone_others.wrapping_neg();
-                    missing += if quotes & bit != 0 {
-                        quote.1
-                    } else if (strong_first | strong_second) & bit != 0 {
-                        fact.1
+            if common != 0 {
+                let (names, quotes) = (word(&self.names, n), word(&self.quotes, n));
+                let (strong_first, strong_second) =
+                    (word(&first.strong_facts, n), word(&second.strong_facts, n));
+                while common != 0 {
+                    let bit = common & common.wrapping_neg();
+                    shared += if names & bit != 0 {
+                        shared_names += 1;
+                        name_bonus
+                    } else if quotes & bit != 0 {
+                        penalized = penalized.saturating_sub(2);
+                        quote_bonus
                     } else {
-                        weak_fact.1
+                        let strong = (strong_first & bit != 0, strong_second & bit != 0);
+                        penalized =
+                            penalized.saturating_sub(u32::from(strong.0) + u32::from(strong.1));
+                        fact_bonus(strong.0).min(fact_bonus(strong.1))
                     };
-                    alone_others ^= bit;
+                    common ^= bit;
                 }
             }
             let (shorts, longs) = (
                 word(&self.pairable_shorts, n),
                 word(&self.pairable_longs, n),
             );
-            for (side, alone) in [alone_first, alone_second].into_iter().enumerate() {
-                if let (Some(short), Some(long)) = (
-                    alone_shorts
-                        .get_mut(side)
-                        .and_then(|words| words.get_mut(n)),
-                    alone_longs.get_mut(side).and_then(|words| words.get_mut(n)),
-                ) {
-                    *short = alone & shorts;
-                    *long = alone & longs;
+            if alone & (shorts | longs) != 0 {
+                let alone_sides = [present_first & !present_second, alone & present_second];
+                for (side, alone) in alone_sides.into_iter().enumerate() {
+                    if let (Some(short), Some(long)) = (
+                        alone_shorts
+                            .get_mut(side)
+                            .and_then(|words| words.get_mut(n)),
+                        alone_longs.get_mut(side).and_then(|words| words.get_mut(n)),
+                    ) {
+                        *short = alone & shorts;
+                        *long = alone & longs;
+                    }
                 }
             }
-        }
-        if penalties_are_uniform {
-            missing = repeated_sum(fact.1, penalized, MISSING_PENALTY_CAP);
         }
         // A pairable stem has one short name, so the other side holds only longer forms of
         // it, and the short name meets one of them. Stems are looked up only when a short
@@ -548,16 +518,11 @@ impl BitSets {
                 0
             }
         };
-        let pairs = pairs_of(&alone_shorts[0], &alone_longs[1])
-            + pairs_of(&alone_shorts[1], &alone_longs[0]);
-        let unmatched_names =
-            [first.names, second.names].map(|names| names.saturating_sub(shared_names) as usize);
-        Some(total_anchor_cost(
-            shared,
-            missing,
-            pairs as usize,
-            unmatched_names,
-        ))
+        let pairs = (pairs_of(&alone_shorts[0], &alone_longs[1])
+            + pairs_of(&alone_shorts[1], &alone_longs[0])) as usize;
+        let still_unmatched = [first.names, second.names]
+            .map(|names| (names.saturating_sub(shared_names) as usize).saturating_sub(pairs));
+        Some(self.penalties.capped(penalized, still_unmatched) - capped_bonus(shared, pairs))
     }
 
     /// The stems of the ids in word `n` of a set, as a stem set.

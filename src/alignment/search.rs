@@ -13,6 +13,7 @@
 use super::cost::{self, Bead, PAIRS};
 use super::interned::{InternedAnchors, SpanAnchors};
 use super::{Group, ParagraphFeatures};
+use std::sync::OnceLock;
 
 /// The first band half-width. Translations stay close to the diagonal; a path that reaches the
 /// band's edge is searched again in a band twice as wide, so this only sets the cost of the
@@ -72,8 +73,8 @@ pub fn positional(docs: &[Vec<ParagraphFeatures>]) -> Vec<Group> {
 
 struct Problem {
     sizes: [usize; 3],
-    beads: Vec<Bead>,
-    bead_groups: BeadGroups,
+    beads: &'static [Bead],
+    bead_groups: &'static BeadGroups,
     anchors: InternedAnchors,
     /// Characters of the first x paragraphs, per dimension, for x = 0..=size.
     chars_before: [Vec<usize>; 3],
@@ -361,6 +362,34 @@ impl BlockRelaxation<'_> {
     }
 }
 
+/// The bead types of two or three documents and the order a slice takes them in; the same for
+/// every alignment, so made once per process.
+struct BeadModel {
+    beads: Vec<Bead>,
+    groups: BeadGroups,
+}
+
+impl BeadModel {
+    /// The model for `documents` (2 or 3; other counts are clamped).
+    fn of(documents: usize) -> &'static BeadModel {
+        static MODELS: [OnceLock<BeadModel>; 2] = [OnceLock::new(), OnceLock::new()];
+        let documents = documents.clamp(2, 3);
+        let build = || {
+            let beads = cost::beads(documents);
+            BeadModel {
+                groups: BeadGroups::new(&beads),
+                beads,
+            }
+        };
+        match &MODELS {
+            [two, three] => match documents {
+                2 => two.get_or_init(build),
+                _ => three.get_or_init(build),
+            },
+        }
+    }
+}
+
 /// The beads in the order a slice is filled, as indices into the bead list.
 #[derive(Default)]
 struct BeadGroups {
@@ -435,10 +464,10 @@ impl Problem {
             };
             ratio.sqrt()
         });
-        let beads = cost::beads(documents.clamp(2, 3));
+        let BeadModel { beads, groups } = BeadModel::of(documents);
         Problem {
             sizes,
-            bead_groups: BeadGroups::new(&beads),
+            bead_groups: groups,
             beads,
             anchors,
             chars_before,
@@ -514,13 +543,14 @@ impl Problem {
         let scale = self.length_scales[pair];
         let firsts = in_common_unit(&sides[p], |chars| chars * scale);
         let seconds = in_common_unit(&sides[q], |chars| chars / scale);
-        for ((&lo, &hi), &[first_one, first_two]) in row_lo.iter().zip(&row_hi).zip(&firsts) {
+        for ((&lo, &hi), [first_one, first_two]) in row_lo.iter().zip(&row_hi).zip(&firsts) {
             row_start.push(costs[0].len());
             if lo > hi {
                 continue;
             }
-            for &[second_one, second_two] in seconds.get(lo..=hi).unwrap_or_default() {
-                // In the order of `combination`: (1, 1), (1, 2), (2, 1), (2, 2) paragraphs.
+            for [second_one, second_two] in seconds.get(lo..=hi).unwrap_or_default() {
+                // In the order of `combination`: (1, 1), (1, 2), (2, 1), (2, 2) paragraphs;
+                // by reference, since a side is a few words long and most are compared once.
                 let combinations = [
                     (first_one, second_one),
                     (first_one, second_two),
@@ -529,7 +559,7 @@ impl Problem {
                 ];
                 for (table, spans) in costs.iter_mut().zip(combinations) {
                     table.push(match spans {
-                        (Some(first), Some(second)) => self.compare_in_common_unit(first, second),
+                        (Some(first), Some(second)) => self.compare_in_common_unit(*first, *second),
                         _ => f32::INFINITY,
                     });
                 }
