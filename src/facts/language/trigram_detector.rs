@@ -380,7 +380,11 @@ fn detect_in(family: &Family, allowed: Option<&[Lang]>, text: &str) -> Option<Op
     }
     // Indexed as `family.langs`; only the allowed languages' are read.
     let mut alphabet_scores = [0usize; MAX_LANGS];
-    for (slot, &score) in alphabet_scores.iter_mut().zip(&lang_scores).take(lang_count) {
+    for (slot, &score) in alphabet_scores
+        .iter_mut()
+        .zip(&lang_scores)
+        .take(lang_count)
+    {
         *slot = (score + common_score).saturating_sub(counted);
     }
 
@@ -467,7 +471,11 @@ fn detect_in(family: &Family, allowed: Option<&[Lang]>, text: &str) -> Option<Op
     }
     let allowed_langs = (0..lang_count).filter(|&index| is_allowed(index));
     let (lang, score, second) = match best_two(allowed_langs.clone(), &combined) {
-        Some(Ranking::Clear { best, score, second }) => (family.langs.get(best).copied()?, score, second),
+        Some(Ranking::Clear {
+            best,
+            score,
+            second,
+        }) => (family.langs.get(best).copied()?, score, second),
         Some(Ranking::Tied) => sorted_best_two(family, allowed_langs, &alphabet_scores, &combined)?,
         None => return Some(None),
     };
@@ -707,6 +715,47 @@ mod tests {
         let long = news_paragraphs("en.txt", 1).join(" ");
         let long: String = long.chars().take(6_000).collect();
         assert_eq!(detect(&long), whatlang::detect(&long));
+    }
+
+    /// The distinct trigrams of `text` as `detect_in` hands them to [`rank_by_count`]:
+    /// descending, each with its count in the top bits.
+    fn counted_trigrams(text: &str) -> Vec<u64> {
+        let chars: Vec<char> = format!(" {text} ").chars().collect();
+        let mut counted: std::collections::BTreeMap<u64, u64> = Default::default();
+        for window in chars.windows(3) {
+            if let [a, b, c] = *window {
+                if let Some(trigram) = pack(a, b, c) {
+                    *counted.entry(trigram).or_default() += 1;
+                }
+            }
+        }
+        counted
+            .into_iter()
+            .rev()
+            .map(|(trigram, count)| trigram | count << TRIGRAM_BITS)
+            .collect()
+    }
+
+    #[test]
+    fn ranking_by_count_orders_as_sorting_does() {
+        let long = news_paragraphs("en.txt", 1).join(" ");
+        let long: String = long.chars().take(20_000).collect();
+        for text in [
+            "north korean troops in the war in ukraine",
+            "the the the the the the the the the the the the the the the the the the the the \
+             the the the the the the the the the the the the the the the the the the the the \
+             the the the the the the the the the the the the the the the the the the the the \
+             the the the the the the the the the the the the the the the the the the the the",
+            "війська кндр у війні в україні та війська росії у війні",
+            long.as_str(),
+        ] {
+            let mut sorted = counted_trigrams(text);
+            assert!(sorted.iter().any(|t| t >> TRIGRAM_BITS > 1), "{text}");
+            let mut counted = sorted.clone();
+            sorted.sort_unstable_by(|a, b| b.cmp(a));
+            rank_by_count(&mut counted);
+            assert_eq!(counted, sorted, "{text}");
+        }
     }
 
     #[test]
