@@ -488,6 +488,7 @@ impl ChunkStart {
 }
 
 /// Ends the word being read, if any: its spelling ends here; `label` when a colon ends it.
+#[inline]
 fn finish_word(
     current: &mut Option<WordSpan>,
     label: bool,
@@ -545,7 +546,8 @@ fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
         }
         if c.is_whitespace() {
             finish_word(&mut current, false, lowercase, &mut words);
-            if let Some(start) = chunk.take() {
+            // Only a chunk with one of an address's characters can be one.
+            if let Some(start) = chunk.take().filter(|start| start.marked) {
                 start.close(text, at, &mut words, lowercase, &mut depth);
             }
             previous = None;

@@ -98,8 +98,6 @@ struct Family {
     /// (language index, rank in that language's profile) of the trigrams, one trigram's
     /// contiguous: one flat array instead of a vector per trigram.
     ranks: Vec<(u8, u16)>,
-    /// The index in `langs` of each language, by `Lang as usize`.
-    lang_indices: Vec<Option<u8>>,
     /// Languages (indices into `langs`) with a profile here.
     profiled: Vec<bool>,
     /// Characters every counter of whatlang's script detection gives to this script and no
@@ -126,12 +124,6 @@ impl Family {
             }
         }
         let (letters, letter_langs): (Vec<char>, _) = by_letter.into_iter().unzip();
-        let mut lang_indices = vec![None; Lang::all().len()];
-        for (index, &lang) in langs.iter().enumerate() {
-            if let Some(slot) = lang_indices.get_mut(lang as usize) {
-                *slot = u8::try_from(index).ok();
-            }
-        }
         let mut ascii_positions = [None; 128];
         let mut cyrillic_positions = [None; 256];
         for (position, &letter) in letters.iter().enumerate() {
@@ -195,7 +187,6 @@ impl Family {
             letter_langs,
             ascii_positions,
             cyrillic_positions,
-            lang_indices,
             trigram_ranks,
             ranks,
             profiled,
@@ -205,15 +196,6 @@ impl Family {
 }
 
 impl Family {
-    /// The index of `lang` in `langs`.
-    fn index_of(&self, lang: Lang) -> Option<usize> {
-        self.lang_indices
-            .get(lang as usize)
-            .copied()
-            .flatten()
-            .map(usize::from)
-    }
-
     /// Where `c` is in `letters`: looked up in a table for ASCII and the Cyrillic block.
     fn letter_position(&self, c: char) -> Option<usize> {
         let code = c as usize;
@@ -396,19 +378,15 @@ fn detect_in(family: &Family, allowed: Option<&[Lang]>, text: &str) -> Option<Op
             }
         }
     }
-    let mut alphabet_buffer = [(Lang::Eng, 0usize); MAX_LANGS];
-    let mut allowed_count = 0;
-    for (index, (&lang, &score)) in family.langs.iter().zip(&lang_scores).enumerate() {
-        if !is_allowed(index) {
-            continue;
-        }
-        if let Some(slot) = alphabet_buffer.get_mut(allowed_count) {
-            *slot = (lang, (score + common_score).saturating_sub(counted));
-            allowed_count += 1;
-        }
+    // Indexed as `family.langs`; only the allowed languages' are read.
+    let mut alphabet_scores = [0usize; MAX_LANGS];
+    for (slot, &score) in alphabet_scores
+        .iter_mut()
+        .zip(&lang_scores)
+        .take(lang_count)
+    {
+        *slot = (score + common_score).saturating_sub(counted);
     }
-    let alphabet_scores = alphabet_buffer.get_mut(..allowed_count)?;
-    alphabet_scores.sort_unstable_by_key(|&(_, score)| Reverse(score));
 
     // Each distinct trigram once, its count in the top bits: sorting these numbers in
     // descending order ranks the trigrams as whatlang does (most frequent first, ties by
@@ -436,7 +414,7 @@ fn detect_in(family: &Family, allowed: Option<&[Lang]>, text: &str) -> Option<Op
     trigrams.reverse();
     // Short texts repeat no trigram: then they are in order already.
     if !trigrams.is_sorted_by(|a, b| a >= b) {
-        trigrams.sort_unstable_by(|a, b| b.cmp(a));
+        rank_by_count(&mut trigrams);
     }
     trigrams.truncate(TEXT_TRIGRAMS_SIZE);
     let unique = trigrams.len() as i64;
@@ -485,27 +463,149 @@ fn detect_in(family: &Family, allowed: Option<&[Lang]>, text: &str) -> Option<Op
     // Combined scores (`combined::raw_detect`).
     let alphabet_weight = (-(counted as f64 / 300.0) + 2.0 / 3.0).clamp(1.0 / 3.0, 2.0 / 3.0);
     let trigram_weight = 1.0 - alphabet_weight;
-    let mut score_buffer = [(Lang::Eng, 0.0f64); MAX_LANGS];
-    for (slot, &(lang, raw)) in score_buffer.iter_mut().zip(alphabet_scores.iter()) {
-        let alphabet = raw as f64 / counted as f64;
-        let trigram = family
-            .index_of(lang)
-            .and_then(|index| trigram_scores.get(index))
-            .copied()
-            .unwrap_or(0.0);
-        *slot = (lang, alphabet * alphabet_weight + trigram * trigram_weight);
+    let mut combined = [0.0f64; MAX_LANGS];
+    for (index, slot) in combined.iter_mut().enumerate().take(lang_count) {
+        let alphabet = alphabet_scores.get(index).copied().unwrap_or(0) as f64 / counted as f64;
+        let trigram = trigram_scores.get(index).copied().unwrap_or(0.0);
+        *slot = alphabet * alphabet_weight + trigram * trigram_weight;
     }
-    let scores = score_buffer.get_mut(..allowed_count)?;
-    scores.sort_unstable_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(Ordering::Less));
-    let mut best = scores.iter();
-    let Some(&(lang, score)) = best.next() else {
-        return Some(None);
+    let allowed_langs = (0..lang_count).filter(|&index| is_allowed(index));
+    let (lang, score, second) = match best_two(allowed_langs.clone(), &combined) {
+        Some(Ranking::Clear {
+            best,
+            score,
+            second,
+        }) => (family.langs.get(best).copied()?, score, second),
+        Some(Ranking::Tied) => sorted_best_two(family, allowed_langs, &alphabet_scores, &combined)?,
+        None => return Some(None),
     };
-    let confidence = match best.next() {
-        Some(&(_, second)) => confidence(score, second, unique as usize),
+    let confidence = match second {
+        Some(second) => confidence(score, second, unique as usize),
         None => 1.0,
     };
     Some(Some(Info::new(family.script, lang, confidence)))
+}
+
+/// The best of the languages' combined scores, when one is above all others, and the
+/// second best score (whichever language has it).
+enum Ranking {
+    Clear {
+        best: usize,
+        score: f64,
+        second: Option<f64>,
+    },
+    /// Several languages share the best score (or a score is not a number): which of them
+    /// whatlang names depends on the order its sorts leave them in.
+    Tied,
+}
+
+/// The best two of `scores` (indexed as `family.langs`) among the languages `indices`, or
+/// `None` when there are none. whatlang sorts all scores to take the first two: when the
+/// best is above all others, the first two of any sort are the best and a second-best
+/// score, and no sort is needed.
+fn best_two(indices: impl Iterator<Item = usize>, scores: &[f64; MAX_LANGS]) -> Option<Ranking> {
+    let mut best: Option<(usize, f64)> = None;
+    let mut second: Option<f64> = None;
+    let mut tied = false;
+    for index in indices {
+        let score = scores.get(index).copied().unwrap_or(f64::NAN);
+        if score.is_nan() {
+            return Some(Ranking::Tied);
+        }
+        match best {
+            Some((_, top)) if score < top => {
+                second = Some(second.map_or(score, |s| s.max(score)));
+            }
+            Some((_, top)) if score == top => {
+                tied = true;
+                second = Some(top);
+            }
+            _ => {
+                second = best.map(|(_, top)| top);
+                best = Some((index, score));
+                tied = false;
+            }
+        }
+    }
+    let (best, score) = best?;
+    Some(if tied {
+        Ranking::Tied
+    } else {
+        Ranking::Clear {
+            best,
+            score,
+            second,
+        }
+    })
+}
+
+/// whatlang's own way to the best two scores, for ties at the top: the allowed languages
+/// sorted by alphabet score, then (unstably, as whatlang does) by combined score.
+fn sorted_best_two(
+    family: &Family,
+    indices: impl Iterator<Item = usize>,
+    alphabet_scores: &[usize; MAX_LANGS],
+    combined: &[f64; MAX_LANGS],
+) -> Option<(Lang, f64, Option<f64>)> {
+    let mut by_alphabet = [(0usize, 0usize); MAX_LANGS];
+    let mut count = 0;
+    for index in indices {
+        if let Some(slot) = by_alphabet.get_mut(count) {
+            *slot = (index, alphabet_scores.get(index).copied().unwrap_or(0));
+            count += 1;
+        }
+    }
+    let by_alphabet = by_alphabet.get_mut(..count)?;
+    by_alphabet.sort_unstable_by_key(|&(_, score)| Reverse(score));
+    let mut scores = [(Lang::Eng, 0.0f64); MAX_LANGS];
+    for (slot, &(index, _)) in scores.iter_mut().zip(by_alphabet.iter()) {
+        *slot = (
+            family.langs.get(index).copied()?,
+            combined.get(index).copied().unwrap_or(0.0),
+        );
+    }
+    let scores = scores.get_mut(..count)?;
+    scores.sort_unstable_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(Ordering::Less));
+    let (lang, score) = scores.first().copied()?;
+    Some((lang, score, scores.get(1).map(|&(_, second)| second)))
+}
+
+/// Most times a trigram may occur in a text for [`rank_by_count`] to rank it by counting.
+const MAX_COUNTED: usize = 64;
+
+/// Orders the distinct trigrams of a text, given in descending order with their counts in
+/// the top bits, most frequent first and, among equally frequent ones, in the order given:
+/// the descending order of the numbers, without sorting them, since counts are small.
+fn rank_by_count(trigrams: &mut Vec<u64>) {
+    let count_of = |trigram: u64| (trigram >> TRIGRAM_BITS) as usize;
+    let most = trigrams.iter().map(|&t| count_of(t)).max().unwrap_or(0);
+    if most > MAX_COUNTED {
+        trigrams.sort_unstable_by(|a, b| b.cmp(a));
+        return;
+    }
+    // Where the trigrams of each count start: after all those of higher counts.
+    let mut starts = [0usize; MAX_COUNTED + 1];
+    for &trigram in trigrams.iter() {
+        if let Some(start) = starts.get_mut(count_of(trigram)) {
+            *start += 1;
+        }
+    }
+    let mut above = 0;
+    for start in starts.iter_mut().rev() {
+        let here = *start;
+        *start = above;
+        above += here;
+    }
+    let mut ranked = vec![0u64; trigrams.len()];
+    for &trigram in trigrams.iter() {
+        if let Some(start) = starts.get_mut(count_of(trigram)) {
+            if let Some(slot) = ranked.get_mut(*start) {
+                *slot = trigram;
+            }
+            *start += 1;
+        }
+    }
+    *trigrams = ranked;
 }
 
 /// whatlang's `calculate_confidence`.
@@ -615,6 +715,47 @@ mod tests {
         let long = news_paragraphs("en.txt", 1).join(" ");
         let long: String = long.chars().take(6_000).collect();
         assert_eq!(detect(&long), whatlang::detect(&long));
+    }
+
+    /// The distinct trigrams of `text` as `detect_in` hands them to [`rank_by_count`]:
+    /// descending, each with its count in the top bits.
+    fn counted_trigrams(text: &str) -> Vec<u64> {
+        let chars: Vec<char> = format!(" {text} ").chars().collect();
+        let mut counted: std::collections::BTreeMap<u64, u64> = Default::default();
+        for window in chars.windows(3) {
+            if let [a, b, c] = *window {
+                if let Some(trigram) = pack(a, b, c) {
+                    *counted.entry(trigram).or_default() += 1;
+                }
+            }
+        }
+        counted
+            .into_iter()
+            .rev()
+            .map(|(trigram, count)| trigram | count << TRIGRAM_BITS)
+            .collect()
+    }
+
+    #[test]
+    fn ranking_by_count_orders_as_sorting_does() {
+        let long = news_paragraphs("en.txt", 1).join(" ");
+        let long: String = long.chars().take(20_000).collect();
+        for text in [
+            "north korean troops in the war in ukraine",
+            "the the the the the the the the the the the the the the the the the the the the \
+             the the the the the the the the the the the the the the the the the the the the \
+             the the the the the the the the the the the the the the the the the the the the \
+             the the the the the the the the the the the the the the the the the the the the",
+            "війська кндр у війні в україні та війська росії у війні",
+            long.as_str(),
+        ] {
+            let mut sorted = counted_trigrams(text);
+            assert!(sorted.iter().any(|t| t >> TRIGRAM_BITS > 1), "{text}");
+            let mut counted = sorted.clone();
+            sorted.sort_unstable_by(|a, b| b.cmp(a));
+            rank_by_count(&mut counted);
+            assert_eq!(counted, sorted, "{text}");
+        }
     }
 
     #[test]
