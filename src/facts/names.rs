@@ -624,6 +624,17 @@ impl Shape {
         }
         shape
     }
+
+    /// Characters of the token's lowercase: its own count when it has no capital (then the
+    /// lowercase is the text itself); counted otherwise, as a few capitals lowercase to more
+    /// than one character ("İ").
+    fn lower_chars(&self, token: &Token) -> usize {
+        if self.any_uppercase {
+            char_count(&token.lower)
+        } else {
+            self.chars
+        }
+    }
 }
 
 /// A paragraph being read: its text, tokens and their shapes.
@@ -755,7 +766,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
                     Role::Other(concept) => {
                         flush(&mut run, &reading, &mut scratch, &mut analysis);
                         if shape.chars >= MIN_SEARCH_WORD_CHARS {
-                            let long = char_count(&token.lower) >= MIN_CONCEPT_WORD_CHARS;
+                            let long = shape.lower_chars(token) >= MIN_CONCEPT_WORD_CHARS;
                             analysis.words.push(Word {
                                 start: token.start,
                                 end: token.end,
@@ -874,11 +885,7 @@ fn role(
                 return Role::Connector;
             }
         }
-        let lower_chars = if shape.any_uppercase {
-            char_count(&token.lower)
-        } else {
-            shape.chars
-        };
+        let lower_chars = shape.lower_chars(token);
         if !tables.may_be_adjective_or_concept(lower_chars)
             || !tables.may_be_adjective_or_concept_form(&token.lower, lower_chars)
         {
