@@ -513,19 +513,16 @@ impl Trie {
         ]
     }
 
-    /// The ids a text word of `lang` can match: its stem's, its capitals' when written as an
-    /// acronym, and its own lowercase spelling's (for `exact` words).
-    fn word_ids(&self, lang: Lang, token: &Token) -> UnitIds {
-        let mut scratch = String::new();
-        let lower = normalize_apostrophes_cow(&token.lower);
-        let written = normalize_apostrophes(token.text);
+    /// The ids a text word can match: its stem's, its capitals' when written as an acronym,
+    /// and its own lowercase spelling's (for `exact` words).
+    fn word_ids(&self, word: &TextWord, scratch: &mut String) -> UnitIds {
         [
-            self.vocabulary.get(&*stem(lang, &lower)).copied(),
-            (self.has_acronyms && is_acronym(&written))
-                .then(|| self.prefixed_id(&mut scratch, ACRONYM, &written))
+            self.vocabulary.get(&*word.stem).copied(),
+            (self.has_acronyms && word.is_acronym)
+                .then(|| self.prefixed_id(scratch, ACRONYM, &word.written))
                 .flatten(),
             self.has_exact
-                .then(|| self.prefixed_id(&mut scratch, EXACT, &lower))
+                .then(|| self.prefixed_id(scratch, EXACT, &word.lower))
                 .flatten(),
         ]
     }
@@ -747,14 +744,44 @@ fn unit_keys_worked_out(
             UnitKeys::new(tries, tries.map(|trie| trie.dotted_acronym_ids(letters)))
         }
         Written::Word(token) => {
-            // An empty trie matches nothing: no word is stemmed for it.
+            // Worked out once for both tries. (Both empty match nothing and are never asked.)
+            let word = TextWord::new(lang, token, tries);
+            let mut scratch = String::new();
+            // An empty trie matches nothing: the word is not looked up in it.
             let ids = tries.map(|trie| match trie.is_empty() {
                 true => [None; 3],
-                false => trie.word_ids(lang, token),
+                false => trie.word_ids(&word, &mut scratch),
             });
             let keys = UnitKeys::new(tries, ids);
             known.insert(token.text, keys);
             keys
+        }
+    }
+}
+
+/// A text word as the tries look it up (see [`Trie::word_ids`]).
+struct TextWord<'w> {
+    /// Lowercase, apostrophes normalized.
+    lower: Cow<'w, str>,
+    /// As written, apostrophes normalized.
+    written: Cow<'w, str>,
+    stem: Rc<str>,
+    /// [`is_acronym`] of `written`, asked only when a trie holds acronyms.
+    is_acronym: bool,
+}
+
+impl<'w> TextWord<'w> {
+    fn new(lang: Lang, token: &'w Token, tries: [&Trie; 2]) -> TextWord<'w> {
+        let lower = normalize_apostrophes_cow(&token.lower);
+        let written = normalize_apostrophes(token.text);
+        let stem = stem(lang, &lower);
+        let acronyms_wanted = tries.iter().any(|t| !t.is_empty() && t.has_acronyms);
+        let is_acronym = acronyms_wanted && is_acronym(&written);
+        TextWord {
+            lower,
+            written,
+            stem,
+            is_acronym,
         }
     }
 }
