@@ -103,77 +103,67 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut at = 0usize;
     let mut position = 0usize;
     let mut gap_start = 0usize;
-    while let Some((c, width)) = char_at(bytes, at) {
-        if is_space(c) {
-            at += width;
-            position += 1;
-            continue;
-        }
+    while let Some(&lead) = bytes.get(at) {
         let (start_byte, start) = (at, position);
+        // ASCII and the two-byte Cyrillic letters are told from their bytes; any other
+        // character is decoded.
+        let (first, width) = if lead < 0x80 {
+            (ascii_start(lead), 1)
+        } else if let Some(capital) = cyrillic_letter(bytes, at) {
+            (
+                Start::Letter {
+                    capital,
+                    latin: false,
+                },
+                2,
+            )
+        } else {
+            let Some((c, width)) = char_at(bytes, at) else {
+                break;
+            };
+            let first = if is_space(c) {
+                Start::Space
+            } else if is_word_char(c) {
+                Start::Letter {
+                    capital: is_upper(c),
+                    latin: is_latin(c),
+                }
+            } else {
+                Start::Punct
+            };
+            (first, width)
+        };
         at += width;
         position += 1;
-        let mut has_upper = false;
-        let kind = if c.is_ascii_digit() {
-            while bytes.get(at).is_some_and(u8::is_ascii_digit) {
-                at += 1;
-                position += 1;
-            }
-            TokenKind::Digits
-        } else if is_word_char(c) {
-            has_upper = is_upper(c);
-            let mut previous_is_latin = is_latin(c);
-            loop {
-                // Most letters are ASCII or two-byte Cyrillic (U+0400..=U+045F, led by 0xD0 or
-                // 0xD1): those are read from their bytes; anything else goes through `char_at`.
-                let lead = bytes.get(at).copied().unwrap_or(0);
-                if lead.is_ascii_alphabetic() {
-                    has_upper |= lead.is_ascii_uppercase();
-                    previous_is_latin = true;
+        let (kind, has_upper) = match first {
+            Start::Space => continue,
+            Start::Digit => {
+                while bytes.get(at).is_some_and(u8::is_ascii_digit) {
                     at += 1;
                     position += 1;
-                    continue;
                 }
-                let second = bytes.get(at + 1).copied().unwrap_or(0);
-                if (lead == 0xd0 && (0x80..0xc0).contains(&second))
-                    || (lead == 0xd1 && (0x80..0xa0).contains(&second))
-                {
-                    // Capitals are U+0400..=U+042F: lead 0xD0, second byte below 0xB0.
-                    has_upper |= lead == 0xd0 && second < 0xb0;
-                    previous_is_latin = false;
-                    at += 2;
-                    position += 1;
-                    continue;
-                }
-                let Some((ch, ch_width)) = char_at(bytes, at) else {
-                    break;
-                };
-                let joins_apostrophe = ch == '\''
-                    && !previous_is_latin
-                    && char_at(bytes, at + ch_width).is_some_and(|(after, _)| is_word_char(after));
-                if !(is_word_char(ch) || joins_apostrophe) {
-                    break;
-                }
-                has_upper |= is_upper(ch);
-                previous_is_latin = is_latin(ch);
-                at += ch_width;
-                position += 1;
+                (TokenKind::Digits, false)
             }
-            TokenKind::Word
-        } else {
-            TokenKind::Punct
+            Start::Punct => (TokenKind::Punct, false),
+            Start::Letter { capital, latin } => {
+                let word = scan_word(bytes, at, position, capital, latin);
+                (at, position) = (word.at, word.position);
+                (TokenKind::Word, word.has_upper)
+            }
         };
         let token_text = text.get(start_byte..at).unwrap_or_default();
         let gap_before = text
             .get(gap_start.min(start_byte)..start_byte)
             .unwrap_or_default();
+        let lower = if has_upper {
+            std::borrow::Cow::Owned(lowercase(token_text))
+        } else {
+            std::borrow::Cow::Borrowed(token_text)
+        };
         tokens.push(Token {
             kind,
             text: token_text,
-            lower: if has_upper {
-                std::borrow::Cow::Owned(lowercase(token_text))
-            } else {
-                std::borrow::Cow::Borrowed(token_text)
-            },
+            lower,
             start,
             end: position,
             byte_start: start_byte,
@@ -182,6 +172,111 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         gap_start = at;
     }
     tokens
+}
+
+/// What a character starts.
+#[derive(Clone, Copy)]
+enum Start {
+    Space,
+    Digit,
+    /// A word; whether this first letter is a capital, and an ASCII letter.
+    Letter {
+        capital: bool,
+        latin: bool,
+    },
+    Punct,
+}
+
+/// [`Start`] of an ASCII character.
+#[inline]
+fn ascii_start(byte: u8) -> Start {
+    match byte {
+        b'a'..=b'z' => Start::Letter {
+            capital: false,
+            latin: true,
+        },
+        b'A'..=b'Z' => Start::Letter {
+            capital: true,
+            latin: true,
+        },
+        b'0'..=b'9' => Start::Digit,
+        b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => Start::Space,
+        _ => Start::Punct,
+    }
+}
+
+/// For a Cyrillic letter U+0400..=U+045F at byte `at` (0xD0 0x80..=0xD1 0x9F), whether it
+/// is a capital (U+0400..=U+042F, below 0xD0 0xB0); `None` for anything else.
+#[inline]
+fn cyrillic_letter(bytes: &[u8], at: usize) -> Option<bool> {
+    let lead = *bytes.get(at)?;
+    if lead & 0xfe != 0xd0 {
+        return None;
+    }
+    // In UTF-8 a continuation byte (0x80..=0xBF) follows.
+    let second = *bytes.get(at + 1)?;
+    (lead == 0xd0 || second < 0xa0).then_some(lead == 0xd0 && second < 0xb0)
+}
+
+/// Where a word ends: its end's byte and character positions, and whether it has a capital.
+struct WordEnd {
+    at: usize,
+    position: usize,
+    has_upper: bool,
+}
+
+/// Reads a word on from byte `at` (character `position`), after its first letter.
+/// Apostrophes join letters only between two letters of which the first is not ASCII
+/// ("п'ять", but "Kyiv" "'" "s").
+#[inline]
+fn scan_word(
+    bytes: &[u8],
+    mut at: usize,
+    mut position: usize,
+    mut has_upper: bool,
+    mut previous_is_latin: bool,
+) -> WordEnd {
+    loop {
+        // Most letters are ASCII or two-byte Cyrillic: those are read from their bytes;
+        // anything else goes through `char_at`.
+        let lead = bytes.get(at).copied().unwrap_or(0);
+        if lead < 0x80 {
+            if lead.is_ascii_alphabetic() {
+                has_upper |= lead < b'a';
+                previous_is_latin = true;
+                at += 1;
+                position += 1;
+                continue;
+            }
+            if lead != b'\'' {
+                break;
+            }
+        } else if let Some(capital) = cyrillic_letter(bytes, at) {
+            has_upper |= capital;
+            previous_is_latin = false;
+            at += 2;
+            position += 1;
+            continue;
+        }
+        let Some((ch, ch_width)) = char_at(bytes, at) else {
+            break;
+        };
+        let joins_apostrophe = ch == '\''
+            && !previous_is_latin
+            && char_at(bytes, at + ch_width).is_some_and(|(after, _)| is_word_char(after));
+        if !(is_word_char(ch) || joins_apostrophe) {
+            break;
+        }
+        has_upper |= is_upper(ch);
+        previous_is_latin = is_latin(ch);
+        at += ch_width;
+        position += 1;
+    }
+    WordEnd {
+        at,
+        position,
+        has_upper,
+    }
 }
 
 /// The character starting at byte `at` of valid UTF-8 and its width in bytes; `None` at the
@@ -220,7 +315,59 @@ fn is_space(c: char) -> bool {
 
 /// `str::to_lowercase`, without the table search for ASCII and Cyrillic letters (the
 /// capitalized words of a paragraph are a fifth of its words).
+///
+/// Read byte by byte: most of a capitalized word is already small, and is copied in runs
+/// between the capitals; a letter outside ASCII and U+0400..=U+04BF goes to
+/// [`lowercase_by_chars`].
 pub fn lowercase(word: &str) -> String {
+    let bytes = word.as_bytes();
+    let mut lower = String::with_capacity(word.len());
+    // `word[copied..at]` is small already and not yet pushed.
+    let (mut copied, mut at) = (0usize, 0usize);
+    while let Some(&lead) = bytes.get(at) {
+        let (small, width) = if lead < 0x80 {
+            if !lead.is_ascii_uppercase() {
+                at += 1;
+                continue;
+            }
+            (char::from(lead.to_ascii_lowercase()), 1)
+        } else {
+            let second = bytes.get(at + 1).copied().unwrap_or(0);
+            let code = (u32::from(lead & 0x1f) << 6) | u32::from(second & 0x3f);
+            let small = match (lead, second) {
+                // Ѐ..Џ (U+0400..=U+040F): the small letters are 0x50 further on.
+                (0xd0, 0x80..=0x8f) => code + 0x50,
+                // А..Я (U+0410..=U+042F): 0x20 further on.
+                (0xd0, 0x90..=0xaf) => code + 0x20,
+                // а..я, ѐ..џ (U+0430..=U+045F), and the small of the paired letters from
+                // U+0480 on (Ґ, Ғ, ...: capital on the even code, small on the next).
+                (0xd0, 0xb0..=0xbf) | (0xd1, 0x80..=0x9f) => {
+                    at += 2;
+                    continue;
+                }
+                (0xd2, 0x80 | 0x81 | 0x8a..=0xbf) if code % 2 == 1 => {
+                    at += 2;
+                    continue;
+                }
+                (0xd2, 0x80 | 0x81 | 0x8a..=0xbf) => code + 1,
+                _ => return lowercase_by_chars(word),
+            };
+            match char::from_u32(small) {
+                Some(small) => (small, 2),
+                None => return lowercase_by_chars(word),
+            }
+        };
+        lower.push_str(word.get(copied..at).unwrap_or_default());
+        lower.push(small);
+        at += width;
+        copied = at;
+    }
+    lower.push_str(word.get(copied..).unwrap_or_default());
+    lower
+}
+
+/// [`lowercase`] char by char, still without the table search for the letters it knows.
+fn lowercase_by_chars(word: &str) -> String {
     let mut lower = String::with_capacity(word.len());
     for c in word.chars() {
         let code = u32::from(c);
@@ -332,6 +479,15 @@ mod tests {
             "Ǆemal",
         ] {
             assert_eq!(lowercase(word), word.to_lowercase(), "{word}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_lowercase_agrees_with_unicode_on_any_word(
+            word in "[a-zA-Zа-яА-ЯѐЀџЏґҐїЇєЄёЁѢѣҀҁ҂Ӂ'\u{301}ΣΟς0-9-]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(lowercase(&word), word.to_lowercase());
         }
     }
 

@@ -136,34 +136,46 @@ impl Span {
     }
 }
 
-/// Walks the tokens as units (see the module documentation), calling `unit` with each unit's
-/// character range, whether punctuation breaks before it, and how it is written.
-fn walk_units<'t, 'a>(
-    tokens: &'t [Token<'a>],
-    mut unit: impl FnMut(Span, bool, Written<'t, 'a>),
-    mut extend_last: impl FnMut(Span),
-) {
+/// One step of [`walk_units`]: a new unit, or more text for the last one ("Kyiv's").
+enum Step<'t, 'a> {
+    /// A unit's span, whether punctuation breaks before it, and how it is written.
+    Unit(Span, bool, Written<'t, 'a>),
+    /// The last unit reaches on to the end of this span.
+    ExtendLast(Span),
+}
+
+/// Walks the tokens as units (see the module documentation), telling `step` each unit and
+/// each extension of the last unit.
+fn walk_units<'t, 'a>(tokens: &'t [Token<'a>], mut step: impl FnMut(Step<'t, 'a>)) {
     let mut pending_break = false;
     let mut i = 0;
     while let Some(token) = tokens.get(i) {
         let touches_next = tokens.get(i + 1).is_some_and(|t| t.gap_before.is_empty());
         match token.kind {
             TokenKind::Word | TokenKind::Digits => {
-                if let Some((last, letters, next)) = dotted_acronym(tokens, i) {
-                    unit(
+                // A dotted acronym starts with a short word and a dot right after it: nearly
+                // every word fails this before the run is read.
+                let may_be_dotted = token.text.len() <= 4
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|t| t.text == "." && t.gap_before.is_empty());
+                if let Some((last, letters, next)) =
+                    may_be_dotted.then(|| dotted_acronym(tokens, i)).flatten()
+                {
+                    step(Step::Unit(
                         Span::from_tokens(token, last),
                         pending_break,
                         Written::DottedAcronym(letters),
-                    );
+                    ));
                     pending_break = false;
                     i = next;
                     continue;
                 }
-                unit(
+                step(Step::Unit(
                     Span::from_tokens(token, token),
                     pending_break,
                     Written::Word(token),
-                );
+                ));
                 pending_break = false;
             }
             TokenKind::Punct => {
@@ -183,7 +195,7 @@ fn walk_units<'t, 'a>(
                 });
                 if let (true, true, Some(s)) = (is_apostrophe, after_word, possessive_s) {
                     // "Kyiv's": the "s" is no word of its own.
-                    extend_last(Span::from_tokens(token, s));
+                    step(Step::ExtendLast(Span::from_tokens(token, s)));
                     i += 2;
                     continue;
                 }
@@ -199,27 +211,23 @@ fn walk_units<'t, 'a>(
 
 /// A text's units (see the module documentation), from its tokens.
 pub fn units_from_tokens<'t, 'a>(tokens: &'t [Token<'a>]) -> Vec<Unit<'t, 'a>> {
-    let units = std::cell::RefCell::new(Vec::with_capacity(tokens.len()));
-    walk_units(
-        tokens,
-        |span, break_before, written| {
-            let Span { start, end, bytes } = span;
-            units.borrow_mut().push(Unit {
-                start,
-                end,
-                bytes,
-                break_before,
-                written,
-            });
-        },
-        |span| {
-            if let Some(last) = units.borrow_mut().last_mut() {
+    let mut units: Vec<Unit> = Vec::with_capacity(tokens.len());
+    walk_units(tokens, |step| match step {
+        Step::Unit(Span { start, end, bytes }, break_before, written) => units.push(Unit {
+            start,
+            end,
+            bytes,
+            break_before,
+            written,
+        }),
+        Step::ExtendLast(span) => {
+            if let Some(last) = units.last_mut() {
                 last.end = span.end;
                 last.bytes.end = span.bytes.end;
             }
-        },
-    );
-    units.into_inner()
+        }
+    });
+    units
 }
 
 /// [`normalize_apostrophes`] of a token's lowercase form, borrowing what the token borrows.
@@ -291,9 +299,9 @@ pub fn form_keys(lang: Lang, form: &str, mode: Mode) -> Option<String> {
         keys.extend(key_start);
         keys.push_str(key);
     };
-    walk_units(
-        &tokens,
-        |_, _, written| match written {
+    walk_units(&tokens, |step| match step {
+        Step::ExtendLast(_) => {}
+        Step::Unit(_, _, written) => match written {
             Written::DottedAcronym(letters) => push(Some(ACRONYM), &letters),
             Written::Word(token) => {
                 let written = normalize_apostrophes(token.text);
@@ -308,8 +316,7 @@ pub fn form_keys(lang: Lang, form: &str, mode: Mode) -> Option<String> {
                 }
             }
         },
-        |_| {},
-    );
+    });
     (!keys.is_empty()).then_some(keys)
 }
 
@@ -369,8 +376,18 @@ pub struct Trie {
     /// not looked up as such.
     has_acronyms: bool,
     has_exact: bool,
+    /// Every edge: (node, key id) to child node. The root is node 0.
     edges: FastMap<(u32, u32), u32>,
-    targets: FastMap<u32, usize>,
+    /// The root's edges again, by key id (0 for none: the root is no one's child): a match
+    /// is tried from every word that begins a form, and its first step is then one read.
+    root_children: Vec<u32>,
+    /// Per node: the target stored for the form that ends there.
+    targets: Vec<Option<usize>>,
+    /// Per node: whether any edge leaves it (most forms are one word, and their walk ends
+    /// there without a lookup).
+    has_children: Vec<bool>,
+    /// Forms stored.
+    forms: usize,
     nodes: u32,
 }
 
@@ -392,7 +409,8 @@ impl Trie {
         let mut trie = Trie::default();
         trie.vocabulary.reserve(forms);
         trie.edges.reserve(forms * 2);
-        trie.targets.reserve(forms);
+        trie.targets.reserve(forms * 2);
+        trie.has_children.reserve(forms * 2);
         trie
     }
 
@@ -421,13 +439,55 @@ impl Trie {
             if child == next_node {
                 self.nodes = next_node;
             }
+            if node == 0 {
+                let at = id as usize;
+                if self.root_children.len() <= at {
+                    self.root_children.resize(at + 1, 0);
+                }
+                if let Some(slot) = self.root_children.get_mut(at) {
+                    *slot = child;
+                }
+            }
+            let nodes = self.nodes as usize + 1;
+            self.targets.resize(nodes, None);
+            self.has_children.resize(nodes, false);
+            if let Some(has_children) = self.has_children.get_mut(node as usize) {
+                *has_children = true;
+            }
             node = child;
         }
-        self.targets.insert(node, target);
+        if let Some(slot) = self.targets.get_mut(node as usize) {
+            if slot.replace(target).is_none() {
+                self.forms += 1;
+            }
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.targets.is_empty()
+        self.forms == 0
+    }
+
+    /// The node reached from `node` by key `id`.
+    #[inline]
+    fn child(&self, node: u32, id: u32) -> Option<u32> {
+        if node == 0 {
+            return self
+                .root_children
+                .get(id as usize)
+                .copied()
+                .filter(|&child| child != 0);
+        }
+        let has_children = self.has_children.get(node as usize).copied();
+        match has_children {
+            Some(true) => self.edges.get(&(node, id)).copied(),
+            _ => None,
+        }
+    }
+
+    /// The target of the form that ends at `node`.
+    #[inline]
+    fn target(&self, node: u32) -> Option<usize> {
+        self.targets.get(node as usize).copied().flatten()
     }
 
     /// The id of a key in the acronym or exact namespace, looked up without allocating.
@@ -453,19 +513,16 @@ impl Trie {
         ]
     }
 
-    /// The ids a text word of `lang` can match: its stem's, its capitals' when written as an
-    /// acronym, and its own lowercase spelling's (for `exact` words).
-    fn word_ids(&self, lang: Lang, token: &Token) -> UnitIds {
-        let mut scratch = String::new();
-        let lower = normalize_apostrophes_cow(&token.lower);
-        let written = normalize_apostrophes(token.text);
+    /// The ids a text word can match: its stem's, its capitals' when written as an acronym,
+    /// and its own lowercase spelling's (for `exact` words).
+    fn word_ids(&self, word: &TextWord, scratch: &mut String) -> UnitIds {
         [
-            self.vocabulary.get(&*stem(lang, &lower)).copied(),
-            (self.has_acronyms && is_acronym(&written))
-                .then(|| self.prefixed_id(&mut scratch, ACRONYM, &written))
+            self.vocabulary.get(&*word.stem).copied(),
+            (self.has_acronyms && word.is_acronym)
+                .then(|| self.prefixed_id(scratch, ACRONYM, &word.written))
                 .flatten(),
             self.has_exact
-                .then(|| self.prefixed_id(&mut scratch, EXACT, &lower))
+                .then(|| self.prefixed_id(scratch, EXACT, &word.lower))
                 .flatten(),
         ]
     }
@@ -476,28 +533,28 @@ impl Trie {
         hits
     }
 
-    /// [`Trie::find`] with each unit's ids already worked out (`ids[i][slot]`).
-    fn find_with_ids(&self, units: &[Unit], ids: &[[UnitIds; 2]], slot: usize) -> Vec<Hit> {
-        if self.is_empty() {
-            return Vec::new();
-        }
-        let ids_at = |at: usize| ids.get(at).and_then(|both| both.get(slot));
+    /// True when one of `ids` begins a form.
+    fn starts_a_form(&self, ids: &UnitIds) -> bool {
+        ids.iter().flatten().any(|&id| self.child(0, id).is_some())
+    }
+
+    /// [`Trie::find`] with each unit's ids already worked out (`keys[i].ids[slot]`).
+    fn find_with_keys(&self, units: &[Unit], keys: &[UnitKeys], slot: usize) -> Vec<Hit> {
         let mut hits = Vec::new();
+        if self.is_empty() {
+            return hits;
+        }
+        let bit = 1u8 << slot;
+        let ids_at = |at: usize| keys.get(at).and_then(|unit| unit.ids.get(slot));
         // The trie nodes reached so far and at the next unit, reused from start to start.
         let (mut active, mut next): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
         let mut first = 0;
-        while first < units.len() {
-            // Most words start no form: turn them away before setting anything up.
-            let starts_a_form = ids_at(first).is_some_and(|unit_ids| {
-                unit_ids
-                    .iter()
-                    .flatten()
-                    .any(|id| self.edges.contains_key(&(0, *id)))
-            });
-            if !starts_a_form {
-                first += 1;
-                continue;
-            }
+        // Most words start no form: only those that do are walked from.
+        while let Some(offset) = keys
+            .get(first..)
+            .and_then(|rest| rest.iter().position(|unit| unit.starts & bit != 0))
+        {
+            first += offset;
             active.clear();
             active.push(0);
             let mut best: Option<Hit> = None;
@@ -511,16 +568,16 @@ impl Trie {
                 }
                 next.clear();
                 for &node in &active {
-                    for &id in unit_ids.iter().flatten() {
-                        if let Some(&child) = self.edges.get(&(node, id)) {
+                    for &id in unit_ids.iter().filter(|&&id| id != NO_ID) {
+                        if let Some(child) = self.child(node, id) {
                             if !next.contains(&child) {
                                 next.push(child);
                             }
                         }
                     }
                 }
-                let target = next.iter().filter_map(|n| self.targets.get(n)).max();
-                if let Some(&target) = target {
+                let target = next.iter().filter_map(|&n| self.target(n)).max();
+                if let Some(target) = target {
                     best = Some(Hit {
                         first,
                         last: at,
@@ -542,6 +599,193 @@ impl Trie {
     }
 }
 
+/// No id, in [`UnitKeys::ids`] (ids count the keys of one glossary, far fewer).
+const NO_ID: u32 = u32::MAX;
+
+/// What a unit can match in each of two tries (a language's terms and bans).
+#[derive(Clone, Copy, Debug)]
+struct UnitKeys {
+    /// The unit's ids in each trie ([`UnitIds`]), [`NO_ID`] for none: half the size of
+    /// options, read for every unit.
+    ids: [[u32; 3]; 2],
+    /// Bit `slot` set when one of the ids in trie `slot` begins a form: remembered with the
+    /// ids, so that the words that begin none (nearly all) are passed over without a lookup
+    /// in the trie.
+    starts: u8,
+}
+
+impl UnitKeys {
+    fn new(tries: [&Trie; 2], ids: [UnitIds; 2]) -> UnitKeys {
+        let starts = (0..2).fold(0u8, |starts, slot| {
+            let starts_here = tries
+                .get(slot)
+                .zip(ids.get(slot))
+                .is_some_and(|(trie, ids)| trie.starts_a_form(ids));
+            starts | (u8::from(starts_here) << slot)
+        });
+        UnitKeys {
+            ids: ids.map(|ids| ids.map(|id| id.unwrap_or(NO_ID))),
+            starts,
+        }
+    }
+}
+
+/// Words' [`UnitKeys`] for one pair of tries, remembered per thread (see [`find_in_both`]).
+#[derive(Default)]
+struct KnownWords {
+    /// Words of up to 16 bytes (nearly all), by their bytes: a lookup hashes and compares
+    /// three integers, not the text.
+    short: FastMap<ShortWord, UnitKeys>,
+    long: FastMap<Box<str>, UnitKeys>,
+}
+
+/// A word of at most 16 bytes as integers: its first eight bytes (zero-padded), its last
+/// eight (when longer than eight) and its length. Two words are equal exactly when their
+/// `ShortWord`s are.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct ShortWord {
+    head: u64,
+    tail: u64,
+    len: u8,
+}
+
+impl ShortWord {
+    #[inline]
+    fn of(word: &str) -> Option<ShortWord> {
+        let bytes = word.as_bytes();
+        let len = bytes.len();
+        let word_at = |at: usize| -> Option<u64> {
+            let eight: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+            Some(u64::from_le_bytes(eight))
+        };
+        let (head, tail) = match len {
+            0..=7 => {
+                let head = bytes
+                    .iter()
+                    .rev()
+                    .fold(0u64, |head, &byte| (head << 8) | u64::from(byte));
+                (head, 0)
+            }
+            8..=16 => (word_at(0)?, word_at(len - 8)?),
+            _ => return None,
+        };
+        Some(ShortWord {
+            head,
+            tail,
+            len: len as u8,
+        })
+    }
+}
+
+impl KnownWords {
+    /// Words remembered before starting afresh.
+    const WORDS: usize = 50_000;
+
+    #[inline]
+    fn get(&self, word: &str) -> Option<UnitKeys> {
+        match ShortWord::of(word) {
+            Some(short) => self.short.get(&short).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    fn insert(&mut self, word: &str, keys: UnitKeys) {
+        if self.short.len() + self.long.len() >= Self::WORDS {
+            self.short.clear();
+            self.long.clear();
+        }
+        match ShortWord::of(word) {
+            Some(short) => self.short.insert(short, keys),
+            None => self.long.insert(word.into(), keys),
+        };
+    }
+}
+
+/// Calls `read` with the words remembered for `tries` in this thread.
+fn with_known_words<R>(tries: [&Trie; 2], read: impl FnOnce(&mut KnownWords) -> R) -> R {
+    /// Pairs of tries remembered before starting afresh.
+    const PAIRS: usize = 16;
+    type Generations = (u64, u64);
+    thread_local! {
+        static KNOWN: std::cell::RefCell<FastMap<Generations, KnownWords>> = Default::default();
+    }
+    let generations = (tries[0].generation, tries[1].generation);
+    KNOWN.with(|memory| {
+        let mut memory = memory.borrow_mut();
+        if memory.len() >= PAIRS && !memory.contains_key(&generations) {
+            memory.clear();
+        }
+        read(memory.entry(generations).or_default())
+    })
+}
+
+/// The [`UnitKeys`] of a unit, remembered in `known` for a word.
+#[inline]
+fn unit_keys(known: &mut KnownWords, tries: [&Trie; 2], lang: Lang, written: &Written) -> UnitKeys {
+    if let Written::Word(token) = written {
+        if let Some(keys) = known.get(token.text) {
+            return keys;
+        }
+    }
+    unit_keys_worked_out(known, tries, lang, written)
+}
+
+/// [`unit_keys`] of a unit seen for the first time (or a dotted acronym, never remembered).
+#[cold]
+#[inline(never)]
+fn unit_keys_worked_out(
+    known: &mut KnownWords,
+    tries: [&Trie; 2],
+    lang: Lang,
+    written: &Written,
+) -> UnitKeys {
+    match written {
+        Written::DottedAcronym(letters) => {
+            UnitKeys::new(tries, tries.map(|trie| trie.dotted_acronym_ids(letters)))
+        }
+        Written::Word(token) => {
+            // Worked out once for both tries. (Both empty match nothing and are never asked.)
+            let word = TextWord::new(lang, token, tries);
+            let mut scratch = String::new();
+            // An empty trie matches nothing: the word is not looked up in it.
+            let ids = tries.map(|trie| match trie.is_empty() {
+                true => [None; 3],
+                false => trie.word_ids(&word, &mut scratch),
+            });
+            let keys = UnitKeys::new(tries, ids);
+            known.insert(token.text, keys);
+            keys
+        }
+    }
+}
+
+/// A text word as the tries look it up (see [`Trie::word_ids`]).
+struct TextWord<'w> {
+    /// Lowercase, apostrophes normalized.
+    lower: Cow<'w, str>,
+    /// As written, apostrophes normalized.
+    written: Cow<'w, str>,
+    stem: Rc<str>,
+    /// [`is_acronym`] of `written`, asked only when a trie holds acronyms.
+    is_acronym: bool,
+}
+
+impl<'w> TextWord<'w> {
+    fn new(lang: Lang, token: &'w Token, tries: [&Trie; 2]) -> TextWord<'w> {
+        let lower = normalize_apostrophes_cow(&token.lower);
+        let written = normalize_apostrophes(token.text);
+        let stem = stem(lang, &lower);
+        let acronyms_wanted = tries.iter().any(|t| !t.is_empty() && t.has_acronyms);
+        let is_acronym = acronyms_wanted && is_acronym(&written);
+        TextWord {
+            lower,
+            written,
+            stem,
+            is_acronym,
+        }
+    }
+}
+
 /// [`Trie::find`] of two tries (a language's terms and bans) over the same units.
 ///
 /// A word's ids depend only on how it is written and on the trie, so they are remembered per
@@ -552,54 +796,88 @@ pub fn find_in_both(tries: [&Trie; 2], lang: Lang, units: &[Unit]) -> [Vec<Hit>;
     if tries.iter().all(|trie| trie.is_empty()) {
         return [Vec::new(), Vec::new()];
     }
-    let ids = remembered_unit_ids(tries, lang, units);
-    [0, 1].map(|slot| {
-        tries
-            .get(slot)
-            .map_or_else(Vec::new, |trie| trie.find_with_ids(units, &ids, slot))
+    let keys: Vec<UnitKeys> = with_known_words(tries, |known| {
+        units
+            .iter()
+            .map(|unit| unit_keys(known, tries, lang, &unit.written))
+            .collect()
+    });
+    hits_in_both(tries, units, &keys)
+}
+
+/// The hits of each trie, over units whose keys are known. Where no unit begins a form, no
+/// trie is walked.
+fn hits_in_both(tries: [&Trie; 2], units: &[Unit], keys: &[UnitKeys]) -> [Vec<Hit>; 2] {
+    let starts = keys.iter().fold(0u8, |starts, unit| starts | unit.starts);
+    [0, 1].map(|slot| match tries.get(slot) {
+        Some(trie) if starts & (1 << slot) != 0 => trie.find_with_keys(units, keys, slot),
+        _ => Vec::new(),
     })
 }
 
-/// [`Trie::word_ids`] of every unit in each of two tries, remembered per thread.
-fn remembered_unit_ids(tries: [&Trie; 2], lang: Lang, units: &[Unit]) -> Vec<[UnitIds; 2]> {
-    /// Words remembered per pair of tries, and pairs remembered, before starting afresh.
-    const WORDS: usize = 50_000;
-    const PAIRS: usize = 16;
-    type Generations = (u64, u64);
-    type Known = FastMap<Box<str>, [UnitIds; 2]>;
-    thread_local! {
-        static IDS: std::cell::RefCell<FastMap<Generations, Known>> = Default::default();
-    }
-    // An empty trie matches nothing: no word is stemmed for it.
-    let ids_in = |trie: &Trie, token: &Token| match trie.is_empty() {
-        true => [None; 3],
-        false => trie.word_ids(lang, token),
-    };
-    let generations = (tries[0].generation, tries[1].generation);
-    IDS.with(|memory| {
-        let mut memory = memory.borrow_mut();
-        if memory.len() >= PAIRS && !memory.contains_key(&generations) {
-            memory.clear();
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_words_are_equal_exactly_when_their_texts_are() {
+        // Words that share their first and last eight bytes, or differ only in length.
+        let words = [
+            "",
+            "в",
+            "на",
+            "ставка",
+            "ставку",
+            "ставками",
+            "Збройних",
+            "Збройні",
+            "оборони",
+            "оборона",
+            "військ",
+            "військам",
+            "війська",
+            "ISW",
+            "ISW\0",
+        ];
+        for a in words {
+            for b in words {
+                let (Some(short_a), Some(short_b)) = (ShortWord::of(a), ShortWord::of(b)) else {
+                    panic!("{a:?} and {b:?} are short");
+                };
+                assert_eq!(short_a == short_b, a == b, "{a:?} {b:?}");
+            }
         }
-        let known = memory.entry(generations).or_default();
-        units
+        // Longer words are looked up by their text.
+        assert!(ShortWord::of("військових").is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn short_words_are_equal_exactly_when_their_texts_are_for_any_word(
+            a in "[абвгґїі']{0,9}",
+            b in "[абвгґїі']{0,9}",
+        ) {
+            if let (Some(short_a), Some(short_b)) = (ShortWord::of(&a), ShortWord::of(&b)) {
+                proptest::prop_assert_eq!(short_a == short_b, a == b);
+            }
+        }
+    }
+
+    #[test]
+    fn a_trie_walks_one_word_and_several_word_forms() {
+        let mut trie = Trie::default();
+        for (form, target) in [("Сили оборони", 0), ("Сили", 1), ("оборона", 2)]
+        {
+            let keys = form_keys(Lang::Uk, form, Mode::Inflected);
+            trie.insert(keys.as_deref().unwrap_or_default(), target);
+        }
+        let tokens = tokenize("Сили оборони і сили; оборони, Силам оборони.");
+        let units = units_from_tokens(&tokens);
+        let found: Vec<(usize, usize, usize)> = trie
+            .find(Lang::Uk, &units)
             .iter()
-            .map(|unit| match &unit.written {
-                Written::DottedAcronym(letters) => {
-                    tries.map(|trie| trie.dotted_acronym_ids(letters))
-                }
-                Written::Word(token) => {
-                    if let Some(&ids) = known.get(token.text) {
-                        return ids;
-                    }
-                    let ids = tries.map(|trie| ids_in(trie, token));
-                    if known.len() >= WORDS {
-                        known.clear();
-                    }
-                    known.insert(token.text.into(), ids);
-                    ids
-                }
-            })
-            .collect()
-    })
+            .map(|hit| (hit.first, hit.last, hit.target))
+            .collect();
+        assert_eq!(found, [(0, 1, 0), (3, 3, 1), (4, 4, 2), (5, 6, 0)]);
+    }
 }
