@@ -96,6 +96,47 @@ fn endings_ending_in(last: char) -> &'static [(&'static str, usize)] {
     }
 }
 
+/// A word written in lowercase Cyrillic (U+0430..=U+045F) and a–z alone, as words nearly
+/// always come: its letters counted, and whether one is more than a sign or "й" (such a word
+/// is its own stem). `None` for any other word, which is lowercased letter by letter.
+fn read_plain(word: &str) -> Option<(usize, bool)> {
+    let mut bytes = word.bytes();
+    let (mut letters, mut has_stem_letter) = (0, false);
+    while let Some(first) = bytes.next() {
+        letters += 1;
+        match first {
+            b'a'..=b'z' => has_stem_letter = true,
+            0xD0 | 0xD1 => {
+                let second = bytes.next()?;
+                // U+0430..=U+043F are D0 B0..=BF; U+0440..=U+045F are D1 80..=9F.
+                let plain = match first {
+                    0xD0 => (0xB0..=0xBF).contains(&second),
+                    _ => (0x80..=0x9F).contains(&second),
+                };
+                if !plain {
+                    return None;
+                }
+                // "й" is D0 B9, "ь" is D1 8C.
+                has_stem_letter |= !matches!((first, second), (0xD0, 0xB9) | (0xD1, 0x8C));
+            }
+            _ => return None,
+        }
+    }
+    Some((letters, has_stem_letter))
+}
+
+/// `text.ends_with(suffix)` for the few bytes of an ending, compared in place rather than by
+/// a call to `memcmp`.
+fn ends_with(text: &str, suffix: &str) -> bool {
+    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+    text.len() >= suffix.len()
+        && text
+            .iter()
+            .rev()
+            .zip(suffix.iter().rev())
+            .all(|(a, b)| a == b)
+}
+
 /// The characters before byte `end` of `text`, last first.
 fn chars_before(text: &str, end: usize) -> std::iter::Rev<std::str::Chars<'_>> {
     text.get(..end).unwrap_or_default().chars().rev()
@@ -109,25 +150,21 @@ fn chars_before(text: &str, end: usize) -> std::iter::Rev<std::str::Chars<'_>> {
 /// alongside, since the rules count letters, not bytes.
 pub fn stem(word: &str) -> String {
     let mut stem = String::with_capacity(word.len());
-    let mut letters = 0;
-    // Words are nearly always given lowercase, in letters that need no mapping.
-    let plain = word.chars().all(|c| {
-        letters += 1;
-        matches!(c, '\u{430}'..='\u{45f}' | 'a'..='z')
-    });
-    if plain {
+    let (mut letters, has_stem_letter) = if let Some(plain) = read_plain(word) {
         stem.push_str(word);
+        plain
     } else {
-        letters = 0;
+        let mut letters = 0;
         for c in word.chars().flat_map(char::to_lowercase) {
             stem.push(if matches!(c, '’' | 'ʼ') { '\'' } else { c });
             letters += 1;
         }
-    }
-    if !stem
-        .chars()
-        .any(|c| is_letter(c) && !matches!(c, 'ь' | 'й'))
-    {
+        let has_stem_letter = stem
+            .chars()
+            .any(|c| is_letter(c) && !matches!(c, 'ь' | 'й'));
+        (letters, has_stem_letter)
+    };
+    if !has_stem_letter {
         return stem;
     }
 
@@ -145,7 +182,7 @@ pub fn stem(word: &str) -> String {
         .iter()
         .find(|(ending, min)| {
             let ending_letters = ending.len() / 2;
-            letters >= ending_letters + min && stem.ends_with(ending)
+            letters >= ending_letters + min && ends_with(&stem, ending)
         })
         .map(|(ending, _)| *ending)
         .unwrap_or_default();
@@ -167,7 +204,8 @@ pub fn stem(word: &str) -> String {
     }
 
     // 3. "-ов-", "-ев-", "-єв-".
-    if letters >= MIN_LONG_STEM + 2 && ["ов", "ев", "єв"].iter().any(|s| stem.ends_with(s)) {
+    if letters >= MIN_LONG_STEM + 2 && ["ов", "ев", "єв"].iter().any(|s| ends_with(&stem, s))
+    {
         stem.truncate(stem.len() - "ов".len());
         letters -= 2;
     }
@@ -186,7 +224,7 @@ pub fn stem(word: &str) -> String {
 
     // 5. Fleeting vowels.
     if letters >= 4 {
-        if let Some(tail) = ["ок", "ец", "ен"].iter().find(|s| stem.ends_with(*s)) {
+        if let Some(tail) = ["ок", "ец", "ен"].iter().find(|s| ends_with(&stem, s)) {
             let vowel_at = stem.len() - tail.len();
             if chars_before(&stem, vowel_at)
                 .next()
