@@ -430,9 +430,24 @@ impl BitSets {
     }
 
     /// [`anchor_cost`] from the bit sets; `None` when a tangled name is left unmatched.
+    #[inline]
     fn cost(&self, first: &SpanBits, second: &SpanBits) -> Option<f32> {
         match self.words {
-            0 | 1 => self.cost_in_words::<1>(first, second),
+            0 | 1 => self.cost_in_one_word(first, second),
+            _ => self.cost_in_several_words(first, second),
+        }
+    }
+
+    /// [`Self::cost`] of the common case, a few dozen ids: a function of its own, so that it
+    /// does not save and restore the registers the wider sets need.
+    #[inline(never)]
+    fn cost_in_one_word(&self, first: &SpanBits, second: &SpanBits) -> Option<f32> {
+        self.cost_in_words::<1>(first, second)
+    }
+
+    #[inline(never)]
+    fn cost_in_several_words(&self, first: &SpanBits, second: &SpanBits) -> Option<f32> {
+        match self.words {
             2 => self.cost_in_words::<2>(first, second),
             _ => self.cost_in_words::<WORDS>(first, second),
         }

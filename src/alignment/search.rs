@@ -174,14 +174,21 @@ struct RowExtent {
 impl PairTable {
     /// Costs of `combination` for ends (x, y), y in `ys`; `None` where not stored.
     fn row(&self, x: usize, ys: (usize, usize), combination: usize) -> Option<&[f32]> {
+        let start = self.row_start(x, ys)?;
+        self.costs
+            .get(combination)?
+            .get(start..=start + (ys.1 - ys.0))
+    }
+
+    /// Where the costs of ends (x, ys.0) are in every combination's table, when all of
+    /// (x, y) for y in `ys` are stored.
+    #[inline]
+    fn row_start(&self, x: usize, ys: (usize, usize)) -> Option<usize> {
         let &RowExtent { lo, hi, start } = self.rows.get(x)?;
         if ys.0 < lo || ys.1 > hi || ys.0 > ys.1 {
             return None;
         }
-        let start = start + (ys.0 - lo);
-        self.costs
-            .get(combination)?
-            .get(start..=start + (ys.1 - ys.0))
+        Some(start + (ys.0 - lo))
     }
 }
 
@@ -358,6 +365,42 @@ impl BlockRelaxation<'_> {
                 );
                 keep_cheaper::<IN_BEAD_ORDER>(cost, backpointer, total, self.bead_index);
             }
+        }
+    }
+}
+
+/// A bead from an earlier row of the same slice relaxing one row: `previous` holds the
+/// predecessors of the row's cells from the bead's first position k on, and `costs_12` their
+/// pair 12 costs (read only when the bead compares that pair). The caller checks that the
+/// bead compares no other pair, as none that consumes no paragraph of dimension 0 does.
+#[inline(always)]
+fn relax_from_earlier_row(
+    bead: &Bead,
+    bead_index: u8,
+    previous: &[f32],
+    row: &mut [f32],
+    row_backpointers: &mut [u8],
+    costs_12: &[f32],
+) {
+    macro_rules! relax {
+        ($compares_12:literal) => {
+            let cells = row
+                .iter_mut()
+                .zip(row_backpointers.iter_mut())
+                .zip(previous.iter().zip(costs_12));
+            for ((cost, backpointer), (&previous, &cost_12)) in cells {
+                let total =
+                    bead_total::<false, false, $compares_12>(previous, bead, [0.0, 0.0, cost_12]);
+                keep_cheaper::<false>(cost, backpointer, total, bead_index);
+            }
+        };
+    }
+    match bead.pair_weight[2] > 0.0 {
+        true => {
+            relax!(true);
+        }
+        false => {
+            relax!(false);
         }
     }
 }
@@ -724,6 +767,9 @@ impl Problem {
                 let (_, row_backpointers) = slice_backpointers.split_at_mut(row_start);
                 let row = row_and_after.get_mut(..width)?;
                 let row_backpointers = row_backpointers.get_mut(..width)?;
+                // The pair 12 costs of the whole row, per combination, looked up once for all
+                // the beads of the row (each reads them from its first position k on).
+                let row_start_12 = tables[2].row_start(j, (slice.lo[1], slice.hi[1]));
                 for &bead_index in &self.bead_groups.from_earlier_rows {
                     let Some(bead) = self.beads.get(usize::from(bead_index)) else {
                         continue;
@@ -732,6 +778,39 @@ impl Problem {
                     if j < slice.lo[0] + b || slice.lo[1] + c > slice.hi[1] {
                         continue;
                     }
+                    let first_predecessor = (j - b - slice.lo[0]) * width;
+                    let costs_12 = row_start_12.and_then(|start| {
+                        tables[2]
+                            .costs
+                            .get(combination(b, c))?
+                            .get(start + c..start + width)
+                    });
+                    let compares_only_12 = bead.pair_weight[0] <= 0.0 && bead.pair_weight[1] <= 0.0;
+                    if let (
+                        true,
+                        Some(costs_12),
+                        Some(previous),
+                        Some(row),
+                        Some(row_backpointers),
+                    ) = (
+                        compares_only_12,
+                        costs_12,
+                        done.get(first_predecessor..first_predecessor + (width - c)),
+                        row.get_mut(c..),
+                        row_backpointers.get_mut(c..),
+                    ) {
+                        relax_from_earlier_row(
+                            bead,
+                            bead_index,
+                            previous,
+                            row,
+                            row_backpointers,
+                            costs_12,
+                        );
+                        continue;
+                    }
+                    // Not reached: the pair table holds every row the band meets whole, and
+                    // beads of earlier rows compare pair 12 only; kept as the general case.
                     BlockRelaxation {
                         bead,
                         bead_index,
