@@ -60,6 +60,9 @@ pub struct Lexicon {
     function_words: crate::hashing::FastSet<&'static str>,
     /// In bytes.
     longest_function_word: usize,
+    /// For each byte length up to the longest function word, the [`word_key`]s of the
+    /// function words of that length: a word whose key is not there is none, without hashing.
+    function_word_keys: Vec<u128>,
     labels: crate::hashing::FastSet<&'static str>,
     sequences: Option<aho_corasick::AhoCorasick>,
     /// The [`letter_mask`] of each sequence: a word whose mask lacks a bit of every one
@@ -78,6 +81,7 @@ impl Lexicon {
                 .map(|w| w.len())
                 .max()
                 .unwrap_or(0),
+            function_word_keys: word_keys(raw.function_words),
             labels: raw.labels.iter().copied().collect(),
             sequences: aho_corasick::AhoCorasick::new(raw.sequences).ok(),
             sequence_masks: raw.sequences.iter().map(|s| letter_mask(s)).collect(),
@@ -85,8 +89,12 @@ impl Lexicon {
     }
 
     pub fn is_function_word(&self, lower: &str) -> bool {
-        // Most words are longer than any function word: no hashing for them.
-        lower.len() <= self.longest_function_word && self.function_words.contains(lower)
+        // Most words are longer than any function word, or differ from every one of their
+        // length in the bytes the key reads: no hashing for them.
+        self.function_word_keys
+            .get(lower.len())
+            .is_some_and(|keys| keys & word_key(lower) != 0)
+            && self.function_words.contains(lower)
     }
 
     pub fn is_label(&self, lower: &str) -> bool {
@@ -114,6 +122,28 @@ impl Lexicon {
         }
         distinct
     }
+}
+
+/// One of 128 bits, from a word's second and last bytes (the second is the first letter's
+/// own byte in Cyrillic, whose first byte is shared by most letters).
+#[inline]
+fn word_key(word: &str) -> u128 {
+    let bytes = word.as_bytes();
+    let second = bytes.get(1).copied().unwrap_or(0);
+    let last = bytes.last().copied().unwrap_or(0);
+    let mixed = (u32::from(last) << 1) ^ (u32::from(second).wrapping_mul(37));
+    1u128 << (mixed & 127)
+}
+
+/// The [`word_key`]s of `words`, gathered by byte length.
+fn word_keys(words: &[&str]) -> Vec<u128> {
+    let mut keys = vec![0u128; words.iter().map(|w| w.len() + 1).max().unwrap_or(0)];
+    for word in words {
+        if let Some(slot) = keys.get_mut(word.len()) {
+            *slot |= word_key(word);
+        }
+    }
+    keys
 }
 
 /// One bit for each lowercase letter of the Cyrillic block (U+0430..=U+045F) a text has, and
@@ -1227,6 +1257,27 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_function_word_passes_the_prefilter_and_other_words_do_not_match() {
+        for lang in Lang::ALL {
+            let lexicon = lexicon(lang);
+            for word in vocabulary(lang).function_words {
+                assert!(lexicon.is_function_word(word), "{word} ({lang})");
+            }
+        }
+        // Words of the same lengths as function words, from real news sentences.
+        let (en, uk, ru) = (lexicon(Lang::En), lexicon(Lang::Uk), lexicon(Lang::Ru));
+        for word in ["troops", "fired", "army", "kursk", "war"] {
+            assert!(!en.is_function_word(word), "{word}");
+        }
+        for word in ["війська", "армія", "курськ", "сили", "що"] {
+            assert_eq!(uk.is_function_word(word), word == "що", "{word}");
+        }
+        for word in ["войска", "армия", "курск", "силы", "что"] {
+            assert_eq!(ru.is_function_word(word), word == "что", "{word}");
+        }
+        assert!(!uk.is_function_word(""));
+    }
     #[test]
     fn long_paragraphs_in_each_language() {
         let en = "Ukrainian officials said that several thousand North Korean infantrymen are \
