@@ -25,25 +25,29 @@ fn is_consonant(c: char) -> bool {
     ('а'..='я').contains(&c) && !"аеиоуыэюяьъй".contains(c)
 }
 
+/// The word lowercased, "ё" read as "е" and typographic apostrophes as "'". Words are nearly
+/// always given lowercase, in letters that need no mapping: those are read as they are.
+fn lowercase_for_stemming(word: &str) -> Cow<'_, str> {
+    if word.chars().all(|c| matches!(c, 'а'..='я' | 'a'..='z')) {
+        return Cow::Borrowed(word);
+    }
+    Cow::Owned(
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'ё' => 'е',
+                '’' | 'ʼ' => '\'',
+                _ => c,
+            })
+            .collect(),
+    )
+}
+
 /// The stem of a lowercased word.
 pub fn stem(word: &str) -> String {
-    // Words are nearly always given lowercase, in letters that need no mapping: read as they
-    // are. The word and its stem are not copied to be worked on: the stem is the one string
-    // made per word.
-    let lower: Cow<str> = if word.chars().all(|c| matches!(c, 'а'..='я' | 'a'..='z')) {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(
-            word.chars()
-                .flat_map(char::to_lowercase)
-                .map(|c| match c {
-                    'ё' => 'е',
-                    '’' | 'ʼ' => '\'',
-                    _ => c,
-                })
-                .collect(),
-        )
-    };
+    // The word and its stem are not copied to be worked on: the stem is the one string made
+    // per word.
+    let lower = lowercase_for_stemming(word);
     let lower = match lower.strip_suffix('ь') {
         Some(without_sign) if lower.chars().count() > 3 => without_sign,
         _ => &lower,
@@ -146,18 +150,8 @@ mod tests {
     /// [`stem`] as first written (the word copied, the stem copied into characters and back),
     /// kept to show the copy-free one gives the same stems.
     fn stem_as_first_written(word: &str) -> String {
-        let mut lower: String = if word.chars().all(|c| matches!(c, 'а'..='я' | 'a'..='z')) {
-            word.to_string()
-        } else {
-            word.chars()
-                .flat_map(char::to_lowercase)
-                .map(|c| match c {
-                    'ё' => 'е',
-                    '’' | 'ʼ' => '\'',
-                    _ => c,
-                })
-                .collect()
-        };
+        // The lowercasing is shared; what changed is the stemming after it.
+        let mut lower = super::lowercase_for_stemming(word).into_owned();
         if lower.ends_with('ь') && lower.chars().count() > 3 {
             lower.pop();
         }
