@@ -39,8 +39,11 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
 /// byte-order mark (a BOM is explicit, so it wins).
 pub fn decode(path: &Path, bytes: &[u8], forced: Option<&str>) -> Result<Decoded> {
     let forced = forced.map(encoding_for_label).transpose()?;
-    let (text, encoding) = decode_raw(path, bytes, forced)?;
-    let text = unify_line_ends(text.strip_prefix('\u{feff}').unwrap_or(&text));
+    let (mut text, encoding) = decode_raw(path, bytes, forced)?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    let text = unify_line_ends(text);
     let looks_blank = |c: char| c.is_whitespace() || normalize::is_invisible(c);
     if text.chars().all(looks_blank) {
         return Err(ConcordError::in_file(path, "file is empty")
@@ -99,6 +102,10 @@ fn decode_raw(
 
 /// A NUL byte never occurs in text in any encoding we read except UTF-16.
 fn refuse_binary(path: &Path, bytes: &[u8]) -> Result<()> {
+    // `contains` looks for a byte many at a time; the offset is wanted only for the error.
+    if !bytes.contains(&0) {
+        return Ok(());
+    }
     match bytes.iter().position(|&b| b == 0) {
         None => Ok(()),
         Some(offset) => Err(ConcordError::in_file(
@@ -141,9 +148,9 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> std::result::Resu
     }
 }
 
-fn unify_line_ends(text: &str) -> String {
+fn unify_line_ends(text: String) -> String {
     if !text.contains('\r') {
-        return text.to_string();
+        return text;
     }
     let mut unified = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();

@@ -133,8 +133,26 @@ impl ComposedBlock {
     /// Adds a line's characters, the first at column 1, and returns how many there were; `None`
     /// (and the block is to be dropped) at the first that is not an [`is_composed_starter`].
     pub(crate) fn push_line(&mut self, line: &str, line_number: usize) -> Option<usize> {
-        let mut column = 0;
-        for c in line.chars() {
+        let bytes = line.as_bytes();
+        let (mut at, mut column) = (0, 0);
+        while at < bytes.len() {
+            // Runs of characters that stay as they are, found on bytes and copied whole: the
+            // text of an article is almost all such runs, and pushing it character by
+            // character was most of the cost of reading it.
+            let run_start = at;
+            while let Some(&byte) = bytes.get(at) {
+                match UNCHANGED_CHAR_WIDTH.get(usize::from(byte)) {
+                    Some(&width) if width > 0 => at += usize::from(width),
+                    _ => break,
+                }
+            }
+            if at > run_start {
+                let run = line.get(run_start..at)?;
+                column += self.push_unchanged_run(run, line_number, column);
+            }
+            let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             if !is_composed_starter(c) {
                 return None;
             }
@@ -146,8 +164,37 @@ impl ComposedBlock {
                     column,
                 },
             );
+            at += c.len_utf8();
         }
         Some(column)
+    }
+
+    /// [`Self::push`] of every character of `run`, all of which [`UNCHANGED_CHAR_WIDTH`]
+    /// accepts, the first at column `column + 1`; returns how many characters `run` has.
+    fn push_unchanged_run(&mut self, run: &str, line_number: usize, column: usize) -> usize {
+        // ASCII characters are one byte each and the others of a run two.
+        let run_chars = run.bytes().filter(|&b| !is_utf8_continuation(b)).count();
+        // Spaces at the start of a block are dropped, as `push` drops them.
+        let leading_spaces = match self.origins.is_empty() {
+            true => run.len() - run.trim_start_matches(' ').len(),
+            false => 0,
+        };
+        let Some(run) = run.get(leading_spaces..).filter(|kept| !kept.is_empty()) else {
+            return run_chars;
+        };
+        self.text.push_str(run);
+        self.origins.extend(
+            (column + 1 + leading_spaces..=column + run_chars).map(|column| Pos {
+                line: line_number,
+                column,
+            }),
+        );
+        let trailing_spaces = run.len() - run.trim_end_matches(' ').len();
+        if trailing_spaces < run.len() {
+            self.kept_bytes = self.text.len() - trailing_spaces;
+            self.kept_chars = self.origins.len() - trailing_spaces;
+        }
+        run_chars
     }
 
     /// Adds a character; the caller has checked it is an [`is_composed_starter`].
@@ -172,6 +219,28 @@ impl ComposedBlock {
         self.origins.truncate(self.kept_chars);
         (!self.origins.is_empty()).then_some((self.text, self.origins))
     }
+}
+
+/// By the first byte of a character, its width in bytes when [`unify_char`] keeps it as it
+/// is and it is an [`is_composed_starter`]: printable ASCII other than the backquote, and
+/// the two-byte Cyrillic letters U+0400..=U+047F (lead bytes 0xD0 and 0xD1); 0 for any other
+/// character, which is pushed the careful way.
+static UNCHANGED_CHAR_WIDTH: [u8; 256] = {
+    let mut widths = [0u8; 256];
+    let mut byte = b' ';
+    while byte <= b'~' {
+        if byte != b'`' {
+            widths[byte as usize] = 1;
+        }
+        byte += 1;
+    }
+    widths[0xd0] = 2;
+    widths[0xd1] = 2;
+    widths
+};
+
+fn is_utf8_continuation(byte: u8) -> bool {
+    byte & 0xc0 == 0x80
 }
 
 /// True for characters that NFC leaves as they are and that nothing composes with: everything
@@ -228,6 +297,24 @@ fn compose_cluster(cluster: &[(char, Pos)], out: &mut Vec<(char, Pos)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_copied_by_the_byte_run_are_those_normalization_keeps() {
+        let mut copied = 0;
+        for c in (0..=0x7ffu32).filter_map(char::from_u32) {
+            let mut utf8 = [0u8; 4];
+            let first = c.encode_utf8(&mut utf8).as_bytes()[0];
+            let width = usize::from(UNCHANGED_CHAR_WIDTH[usize::from(first)]);
+            if width > 0 {
+                copied += 1;
+                assert_eq!(width, c.len_utf8(), "{c:?}");
+                assert_eq!(unify_char(c), Some(c), "{c:?}");
+                assert!(is_composed_starter(c), "{c:?}");
+            }
+        }
+        // Printable ASCII but the backquote, and U+0400..=U+047F.
+        assert_eq!(copied, 94 + 128);
+    }
 
     #[test]
     fn a_block_normalizes_as_its_characters_do() {

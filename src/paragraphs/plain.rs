@@ -131,7 +131,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn straight_reading_agrees_with_reading_characters_on_any_text(
-            text in "[a-zа-яґї0-9 \t\n«»—’“„№₴\u{a0}\u{2000}\u{2009}\u{200b}\u{301}\u{306}\u{feff}\u{1}.]{0,60}"
+            text in "[a-zA-Zа-яЁёґїѣ0-9 \t\n`\u{7f}«»—’“„№₴\u{a0}\u{2000}\u{2009}\u{200b}\u{301}\u{306}\u{483}\u{feff}\u{1}.]{0,60}"
         ) {
             proptest::prop_assert_eq!(normalized_blocks(&text), through_characters(&text));
         }
