@@ -660,7 +660,12 @@ impl Reading<'_> {
     /// The language whose tables judge a word: Latin words in Cyrillic text are English
     /// ("The Washington Post").
     fn judge(&self, index: usize) -> Lang {
-        if self.lang != Lang::En && self.shape(index).latin {
+        self.judge_shape(self.shape(index))
+    }
+
+    /// [`Reading::judge`] of a token of this shape.
+    fn judge_shape(&self, shape: Shape) -> Lang {
+        if self.lang != Lang::En && shape.latin {
             Lang::En
         } else {
             self.lang
@@ -738,14 +743,16 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
                     previous_word = None;
                     continue;
                 }
+                // Read once per word, for its role and for the word kept.
+                let shape = reading.shape(i);
+                let judge = reading.judge_shape(shape);
                 let role = role(
                     &reading,
-                    i,
+                    (i, token, shape, judge),
                     previous_word,
                     sentence_start || title_case.get(sentence).copied().unwrap_or(false),
                     !run.is_empty(),
                 );
-                let shape = reading.shape(i);
                 match role {
                     Role::Name { .. } | Role::Connector => run.push((i, role)),
                     Role::Adjective(place, two_words) => {
@@ -757,7 +764,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
                             start: token.start,
                             end: token.end,
                             lower: WordText::new(&token.lower),
-                            lang: reading.judge(i),
+                            lang: judge,
                             keys: std::sync::OnceLock::new(),
                             concept: Some(place),
                             capitalized: shape.capitalized,
@@ -771,7 +778,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
                                 start: token.start,
                                 end: token.end,
                                 lower: WordText::new(&token.lower),
-                                lang: reading.judge(i),
+                                lang: judge,
                                 keys: std::sync::OnceLock::new(),
                                 concept: concept.filter(|_| long),
                                 capitalized: shape.capitalized,
@@ -861,18 +868,14 @@ fn joins_after_hyphen(reading: &Reading, run: &[(usize, Role)], hyphen: usize) -
 /// Longer words in capitals are shouted words ("ANOTHER", "ТЕМНОШКІРА"), not acronyms.
 const MAX_ACRONYM_CHARS: usize = 5;
 
+/// The role of the word `token` at `index`, of `shape`, judged by the tables of `judge`.
 fn role(
     reading: &Reading,
-    index: usize,
+    (index, token, shape, judge): (usize, &Token, Shape, Lang),
     previous_word: Option<usize>,
     positional_capital: bool,
     run_open: bool,
 ) -> Role {
-    let Some(token) = reading.tokens.get(index) else {
-        return Role::Other(None);
-    };
-    let shape = reading.shape(index);
-    let judge = reading.judge(index);
     let tables = reading.tables(judge);
     let latin_in_cyrillic = judge != reading.lang;
     let capitalized = shape.capitalized;
@@ -1273,6 +1276,9 @@ fn bound_from_common(a: &str, b: &str, la: usize, lb: usize, common: usize) -> f
     jaro + prefix as f64 * 0.1 * (1.0 - jaro)
 }
 
+/// The letters a–z, rounded up to a vector's width (see [`Key`]).
+const LETTER_SLOTS: usize = 32;
+
 /// A word's keys, shared: the same names come back paragraph after paragraph.
 pub type Keys = std::sync::Arc<[Key]>;
 
@@ -1281,8 +1287,10 @@ pub type Keys = std::sync::Arc<[Key]>;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Key {
     text: Box<str>,
-    /// How many times each letter a–z occurs (`None` for keys too long to count in bytes).
-    letters: Option<[u8; 26]>,
+    /// How many times each letter a–z occurs, padded with zeros to [`LETTER_SLOTS`] so that
+    /// comparing two keys' counts is a few vector instructions (`None` for keys too long to
+    /// count in bytes).
+    letters: Option<[u8; LETTER_SLOTS]>,
     /// The first [`SOUND_SYMBOLS`] consonant classes (see [`sound`]) and how many it has.
     sound: [u8; SOUND_SYMBOLS],
     sound_len: usize,
@@ -1293,9 +1301,11 @@ impl Key {
         let (sound, sound_len) = sound(text);
         let letters = (text.len() <= usize::from(u8::MAX))
             .then(|| {
-                let mut counts = [0u8; 26];
+                let mut counts = [0u8; LETTER_SLOTS];
                 for byte in text.bytes() {
-                    let slot = counts.get_mut(usize::from(byte.wrapping_sub(b'a')))?;
+                    let slot = counts
+                        .get_mut(usize::from(byte.wrapping_sub(b'a')))
+                        .filter(|_| byte.is_ascii_lowercase())?;
                     *slot += 1;
                 }
                 Some(counts)
@@ -1323,8 +1333,13 @@ impl Key {
         if la == 0 || lb == 0 {
             return if la == lb { 1.0 } else { 0.0 };
         }
-        let common: usize = x.iter().zip(y).map(|(p, q)| usize::from(*p.min(q))).sum();
-        bound_from_common(a, b, la, lb, common)
+        // Each key has at most `u8::MAX` letters, so the shared ones fit a byte: summed in
+        // bytes, the loop is a vector minimum and a vector sum.
+        let common = x
+            .iter()
+            .zip(y)
+            .fold(0u8, |sum, (p, q)| sum.wrapping_add(*p.min(q)));
+        bound_from_common(a, b, la, lb, usize::from(common))
     }
 }
 
