@@ -665,7 +665,8 @@ impl Reading<'_> {
 
     /// [`Reading::judge`] of a token of this shape.
     fn judge_shape(&self, shape: Shape) -> Lang {
-        if self.lang != Lang::En && shape.latin {
+        // `latin` is only ever set outside English text.
+        if shape.latin {
             Lang::En
         } else {
             self.lang
@@ -692,9 +693,49 @@ pub fn analyze(text: &str, lang: Lang) -> Analysis {
     analyze_tokens(text, &tokenize(text), lang)
 }
 
+/// What reading a paragraph works in, kept from paragraph to paragraph of a thread: fresh
+/// lists of shapes and runs for each paragraph were a few allocations per paragraph.
+#[derive(Default)]
+struct ParagraphScratch {
+    shapes: Vec<Shape>,
+    run: Vec<(usize, Role)>,
+    run_scratch: RunScratch,
+}
+
+/// Shapes kept between paragraphs up to this many tokens: a huge paragraph's are let go.
+const KEPT_SHAPES: usize = 1 << 16;
+
 /// [`analyze`] on the paragraph's tokens, `tokenize(text)`, already made for other extractors.
 pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
-    let mut shapes: Vec<Shape> = Vec::with_capacity(tokens.len());
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<ParagraphScratch> = Default::default();
+    }
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let analysis = analyze_tokens_in(text, tokens, lang, &mut scratch);
+            if scratch.shapes.capacity() > KEPT_SHAPES {
+                scratch.shapes = Vec::new();
+            }
+            analysis
+        }
+        Err(_) => analyze_tokens_in(text, tokens, lang, &mut ParagraphScratch::default()),
+    })
+}
+
+fn analyze_tokens_in(
+    text: &str,
+    tokens: &[Token],
+    lang: Lang,
+    scratch: &mut ParagraphScratch,
+) -> Analysis {
+    let ParagraphScratch {
+        shapes,
+        run,
+        run_scratch: scratch,
+    } = scratch;
+    shapes.clear();
+    shapes.reserve(tokens.len());
+    run.clear();
     // The words kept as [`Word`]s are at most these: counted to size their list once.
     let mut search_words = 0;
     for token in tokens {
@@ -705,7 +746,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
     let reading = Reading {
         text,
         tokens,
-        shapes: &shapes,
+        shapes,
         lang,
         own_tables: tables(lang),
         latin_tables: tables(Lang::En),
@@ -715,8 +756,6 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
         names: Vec::new(),
         words: Vec::with_capacity(search_words),
     };
-    let mut run: Vec<(usize, Role)> = Vec::new();
-    let mut scratch = RunScratch::default();
     let mut sentence_start = true;
     let mut sentence = 0;
     let mut previous_word: Option<usize> = None;
@@ -725,7 +764,15 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
         let Some(token) = tokens.get(i) else { break };
         match token.kind {
             TokenKind::Word => {
-                if let Some(end) = dotted_acronym_end(&reading, i) {
+                // Read once per word, for its role and for the word kept.
+                let shape = reading.shape(i);
+                // Only a single capital starts a dotted acronym.
+                let dotted_acronym = if shape.chars == 1 && shape.capitalized {
+                    dotted_acronym_end(&reading, i)
+                } else {
+                    None
+                };
+                if let Some(end) = dotted_acronym {
                     run.push((
                         i,
                         Role::Name {
@@ -743,8 +790,6 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
                     previous_word = None;
                     continue;
                 }
-                // Read once per word, for its role and for the word kept.
-                let shape = reading.shape(i);
                 let judge = reading.judge_shape(shape);
                 let role = role(
                     &reading,
@@ -759,7 +804,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
                         if two_words {
                             run.pop();
                         }
-                        flush(&mut run, &reading, &mut scratch, &mut analysis);
+                        flush(run, &reading, scratch, &mut analysis);
                         analysis.words.push(Word {
                             start: token.start,
                             end: token.end,
@@ -771,16 +816,16 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
                         });
                     }
                     Role::Other(concept) => {
-                        flush(&mut run, &reading, &mut scratch, &mut analysis);
+                        flush(run, &reading, scratch, &mut analysis);
                         if shape.chars >= MIN_SEARCH_WORD_CHARS {
-                            let long = shape.lower_chars(token) >= MIN_CONCEPT_WORD_CHARS;
                             analysis.words.push(Word {
                                 start: token.start,
                                 end: token.end,
                                 lower: WordText::new(&token.lower),
                                 lang: judge,
                                 keys: std::sync::OnceLock::new(),
-                                concept: concept.filter(|_| long),
+                                concept: concept
+                                    .filter(|_| shape.lower_chars(token) >= MIN_CONCEPT_WORD_CHARS),
                                 capitalized: shape.capitalized,
                             });
                         }
@@ -790,7 +835,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
                 previous_word = Some(i);
             }
             TokenKind::Digits => {
-                flush(&mut run, &reading, &mut scratch, &mut analysis);
+                flush(run, &reading, scratch, &mut analysis);
                 sentence_start = false;
                 previous_word = None;
             }
@@ -822,7 +867,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
                     i += 2;
                     continue;
                 }
-                flush(&mut run, &reading, &mut scratch, &mut analysis);
+                flush(run, &reading, scratch, &mut analysis);
                 if ends_sentence(token, previous_word.and_then(|p| tokens.get(p))) {
                     sentence_start = true;
                     sentence += 1;
@@ -833,7 +878,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
         }
         i += 1;
     }
-    flush(&mut run, &reading, &mut scratch, &mut analysis);
+    flush(run, &reading, scratch, &mut analysis);
     analysis
 }
 
@@ -1517,10 +1562,12 @@ fn latin_key_into(latin: &str, all: &mut Vec<u8>) {
     let base = all.len();
     all.reserve(letters.len() + 1);
     let mut rest: &[u8] = &letters;
+    // The last byte of this key so far, kept here rather than read back for each symbol.
+    let mut last: Option<u8> = None;
     while let Some(&first) = rest.first() {
         let (produced, used): (&[u8], usize) = match rest {
             // Russian and Ukrainian write an English initial W as У ("Уоррен").
-            [b'u', b'a' | b'e' | b'i' | b'o', ..] if all.len() == base => (b"v", 1),
+            [b'u', b'a' | b'e' | b'i' | b'o', ..] if last.is_none() => (b"v", 1),
             [b's', b'h', b'c', b'h', ..] => (b"sh", 4),
             [b's', b'c', b'h', ..] => (b"sh", 3),
             [b't', b'c', b'h', ..] => (b"ch", 3),
@@ -1541,8 +1588,9 @@ fn latin_key_into(latin: &str, all: &mut Vec<u8>) {
             _ => (std::slice::from_ref(&first), 1),
         };
         for &symbol in produced {
-            if all.get(base..).and_then(<[u8]>::last) != Some(&symbol) {
+            if last != Some(symbol) {
                 all.push(symbol);
+                last = Some(symbol);
             }
         }
         rest = rest.get(used..).unwrap_or_default();
