@@ -846,7 +846,7 @@ fn analyze_tokens_in(
                     && tokens
                         .get(i + 1)
                         .is_some_and(|next| next.is_word() && next.gap_before.is_empty())
-                    && joins_after_hyphen(&reading, &run, i);
+                    && joins_after_hyphen(&reading, run, i);
                 if joins {
                     // "Нью-Йорк", "Jong-un": the word after the hyphen belongs to the name.
                     let concept = tokens.get(i + 1).and_then(|next| {
