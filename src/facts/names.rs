@@ -660,7 +660,13 @@ impl Reading<'_> {
     /// The language whose tables judge a word: Latin words in Cyrillic text are English
     /// ("The Washington Post").
     fn judge(&self, index: usize) -> Lang {
-        if self.lang != Lang::En && self.shape(index).latin {
+        self.judge_shape(self.shape(index))
+    }
+
+    /// [`Reading::judge`] of a token of this shape.
+    fn judge_shape(&self, shape: Shape) -> Lang {
+        // `latin` is only ever set outside English text.
+        if shape.latin {
             Lang::En
         } else {
             self.lang
@@ -687,9 +693,49 @@ pub fn analyze(text: &str, lang: Lang) -> Analysis {
     analyze_tokens(text, &tokenize(text), lang)
 }
 
+/// What reading a paragraph works in, kept from paragraph to paragraph of a thread: fresh
+/// lists of shapes and runs for each paragraph were a few allocations per paragraph.
+#[derive(Default)]
+struct ParagraphScratch {
+    shapes: Vec<Shape>,
+    run: Vec<(usize, Role)>,
+    run_scratch: RunScratch,
+}
+
+/// Shapes kept between paragraphs up to this many tokens: a huge paragraph's are let go.
+const KEPT_SHAPES: usize = 1 << 16;
+
 /// [`analyze`] on the paragraph's tokens, `tokenize(text)`, already made for other extractors.
 pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
-    let mut shapes: Vec<Shape> = Vec::with_capacity(tokens.len());
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<ParagraphScratch> = Default::default();
+    }
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => {
+            let analysis = analyze_tokens_in(text, tokens, lang, &mut scratch);
+            if scratch.shapes.capacity() > KEPT_SHAPES {
+                scratch.shapes = Vec::new();
+            }
+            analysis
+        }
+        Err(_) => analyze_tokens_in(text, tokens, lang, &mut ParagraphScratch::default()),
+    })
+}
+
+fn analyze_tokens_in(
+    text: &str,
+    tokens: &[Token],
+    lang: Lang,
+    scratch: &mut ParagraphScratch,
+) -> Analysis {
+    let ParagraphScratch {
+        shapes,
+        run,
+        run_scratch: scratch,
+    } = scratch;
+    shapes.clear();
+    shapes.reserve(tokens.len());
+    run.clear();
     // The words kept as [`Word`]s are at most these: counted to size their list once.
     let mut search_words = 0;
     for token in tokens {
@@ -700,7 +746,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
     let reading = Reading {
         text,
         tokens,
-        shapes: &shapes,
+        shapes,
         lang,
         own_tables: tables(lang),
         latin_tables: tables(Lang::En),
@@ -710,8 +756,6 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
         names: Vec::new(),
         words: Vec::with_capacity(search_words),
     };
-    let mut run: Vec<(usize, Role)> = Vec::new();
-    let mut scratch = RunScratch::default();
     let mut sentence_start = true;
     let mut sentence = 0;
     let mut previous_word: Option<usize> = None;
@@ -720,7 +764,15 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
         let Some(token) = tokens.get(i) else { break };
         match token.kind {
             TokenKind::Word => {
-                if let Some(end) = dotted_acronym_end(&reading, i) {
+                // Read once per word, for its role and for the word kept.
+                let shape = reading.shape(i);
+                // Only a single capital starts a dotted acronym.
+                let dotted_acronym = if shape.chars == 1 && shape.capitalized {
+                    dotted_acronym_end(&reading, i)
+                } else {
+                    None
+                };
+                if let Some(end) = dotted_acronym {
                     run.push((
                         i,
                         Role::Name {
@@ -738,42 +790,42 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
                     previous_word = None;
                     continue;
                 }
+                let judge = reading.judge_shape(shape);
                 let role = role(
                     &reading,
-                    i,
+                    (i, token, shape, judge),
                     previous_word,
                     sentence_start || title_case.get(sentence).copied().unwrap_or(false),
                     !run.is_empty(),
                 );
-                let shape = reading.shape(i);
                 match role {
                     Role::Name { .. } | Role::Connector => run.push((i, role)),
                     Role::Adjective(place, two_words) => {
                         if two_words {
                             run.pop();
                         }
-                        flush(&mut run, &reading, &mut scratch, &mut analysis);
+                        flush(run, &reading, scratch, &mut analysis);
                         analysis.words.push(Word {
                             start: token.start,
                             end: token.end,
                             lower: WordText::new(&token.lower),
-                            lang: reading.judge(i),
+                            lang: judge,
                             keys: std::sync::OnceLock::new(),
                             concept: Some(place),
                             capitalized: shape.capitalized,
                         });
                     }
                     Role::Other(concept) => {
-                        flush(&mut run, &reading, &mut scratch, &mut analysis);
+                        flush(run, &reading, scratch, &mut analysis);
                         if shape.chars >= MIN_SEARCH_WORD_CHARS {
-                            let long = shape.lower_chars(token) >= MIN_CONCEPT_WORD_CHARS;
                             analysis.words.push(Word {
                                 start: token.start,
                                 end: token.end,
                                 lower: WordText::new(&token.lower),
-                                lang: reading.judge(i),
+                                lang: judge,
                                 keys: std::sync::OnceLock::new(),
-                                concept: concept.filter(|_| long),
+                                concept: concept
+                                    .filter(|_| shape.lower_chars(token) >= MIN_CONCEPT_WORD_CHARS),
                                 capitalized: shape.capitalized,
                             });
                         }
@@ -783,7 +835,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
                 previous_word = Some(i);
             }
             TokenKind::Digits => {
-                flush(&mut run, &reading, &mut scratch, &mut analysis);
+                flush(run, &reading, scratch, &mut analysis);
                 sentence_start = false;
                 previous_word = None;
             }
@@ -794,7 +846,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
                     && tokens
                         .get(i + 1)
                         .is_some_and(|next| next.is_word() && next.gap_before.is_empty())
-                    && joins_after_hyphen(&reading, &run, i);
+                    && joins_after_hyphen(&reading, run, i);
                 if joins {
                     // "Нью-Йорк", "Jong-un": the word after the hyphen belongs to the name.
                     let concept = tokens.get(i + 1).and_then(|next| {
@@ -815,7 +867,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
                     i += 2;
                     continue;
                 }
-                flush(&mut run, &reading, &mut scratch, &mut analysis);
+                flush(run, &reading, scratch, &mut analysis);
                 if ends_sentence(token, previous_word.and_then(|p| tokens.get(p))) {
                     sentence_start = true;
                     sentence += 1;
@@ -826,7 +878,7 @@ pub fn analyze_tokens(text: &str, tokens: &[Token], lang: Lang) -> Analysis {
         }
         i += 1;
     }
-    flush(&mut run, &reading, &mut scratch, &mut analysis);
+    flush(run, &reading, scratch, &mut analysis);
     analysis
 }
 
@@ -861,18 +913,14 @@ fn joins_after_hyphen(reading: &Reading, run: &[(usize, Role)], hyphen: usize) -
 /// Longer words in capitals are shouted words ("ANOTHER", "ТЕМНОШКІРА"), not acronyms.
 const MAX_ACRONYM_CHARS: usize = 5;
 
+/// The role of the word `token` at `index`, of `shape`, judged by the tables of `judge`.
 fn role(
     reading: &Reading,
-    index: usize,
+    (index, token, shape, judge): (usize, &Token, Shape, Lang),
     previous_word: Option<usize>,
     positional_capital: bool,
     run_open: bool,
 ) -> Role {
-    let Some(token) = reading.tokens.get(index) else {
-        return Role::Other(None);
-    };
-    let shape = reading.shape(index);
-    let judge = reading.judge(index);
     let tables = reading.tables(judge);
     let latin_in_cyrillic = judge != reading.lang;
     let capitalized = shape.capitalized;
@@ -1273,6 +1321,9 @@ fn bound_from_common(a: &str, b: &str, la: usize, lb: usize, common: usize) -> f
     jaro + prefix as f64 * 0.1 * (1.0 - jaro)
 }
 
+/// The letters a–z, rounded up to a vector's width (see [`Key`]).
+const LETTER_SLOTS: usize = 32;
+
 /// A word's keys, shared: the same names come back paragraph after paragraph.
 pub type Keys = std::sync::Arc<[Key]>;
 
@@ -1281,8 +1332,10 @@ pub type Keys = std::sync::Arc<[Key]>;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Key {
     text: Box<str>,
-    /// How many times each letter a–z occurs (`None` for keys too long to count in bytes).
-    letters: Option<[u8; 26]>,
+    /// How many times each letter a–z occurs, padded with zeros to [`LETTER_SLOTS`] so that
+    /// comparing two keys' counts is a few vector instructions (`None` for keys too long to
+    /// count in bytes).
+    letters: Option<[u8; LETTER_SLOTS]>,
     /// The first [`SOUND_SYMBOLS`] consonant classes (see [`sound`]) and how many it has.
     sound: [u8; SOUND_SYMBOLS],
     sound_len: usize,
@@ -1293,9 +1346,11 @@ impl Key {
         let (sound, sound_len) = sound(text);
         let letters = (text.len() <= usize::from(u8::MAX))
             .then(|| {
-                let mut counts = [0u8; 26];
+                let mut counts = [0u8; LETTER_SLOTS];
                 for byte in text.bytes() {
-                    let slot = counts.get_mut(usize::from(byte.wrapping_sub(b'a')))?;
+                    let slot = counts
+                        .get_mut(usize::from(byte.wrapping_sub(b'a')))
+                        .filter(|_| byte.is_ascii_lowercase())?;
                     *slot += 1;
                 }
                 Some(counts)
@@ -1323,8 +1378,13 @@ impl Key {
         if la == 0 || lb == 0 {
             return if la == lb { 1.0 } else { 0.0 };
         }
-        let common: usize = x.iter().zip(y).map(|(p, q)| usize::from(*p.min(q))).sum();
-        bound_from_common(a, b, la, lb, common)
+        // Each key has at most `u8::MAX` letters, so the shared ones fit a byte: summed in
+        // bytes, the loop is a vector minimum and a vector sum.
+        let common = x
+            .iter()
+            .zip(y)
+            .fold(0u8, |sum, (p, q)| sum.wrapping_add(*p.min(q)));
+        bound_from_common(a, b, la, lb, usize::from(common))
     }
 }
 
@@ -1502,10 +1562,12 @@ fn latin_key_into(latin: &str, all: &mut Vec<u8>) {
     let base = all.len();
     all.reserve(letters.len() + 1);
     let mut rest: &[u8] = &letters;
+    // The last byte of this key so far, kept here rather than read back for each symbol.
+    let mut last: Option<u8> = None;
     while let Some(&first) = rest.first() {
         let (produced, used): (&[u8], usize) = match rest {
             // Russian and Ukrainian write an English initial W as У ("Уоррен").
-            [b'u', b'a' | b'e' | b'i' | b'o', ..] if all.len() == base => (b"v", 1),
+            [b'u', b'a' | b'e' | b'i' | b'o', ..] if last.is_none() => (b"v", 1),
             [b's', b'h', b'c', b'h', ..] => (b"sh", 4),
             [b's', b'c', b'h', ..] => (b"sh", 3),
             [b't', b'c', b'h', ..] => (b"ch", 3),
@@ -1526,8 +1588,9 @@ fn latin_key_into(latin: &str, all: &mut Vec<u8>) {
             _ => (std::slice::from_ref(&first), 1),
         };
         for &symbol in produced {
-            if all.get(base..).and_then(<[u8]>::last) != Some(&symbol) {
+            if last != Some(symbol) {
                 all.push(symbol);
+                last = Some(symbol);
             }
         }
         rest = rest.get(used..).unwrap_or_default();
