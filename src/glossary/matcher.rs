@@ -15,7 +15,7 @@
 //! possessive ("Kyiv's", "Defense Forces'"); "U.S." and "U.N." read as "US" and "UN". Any
 //! other punctuation ends a match: a term never spans two sentences or clauses.
 
-use crate::facts::tokens::{is_letter, is_upper, tokenize, Token, TokenKind};
+use crate::facts::tokens::{is_letter, is_upper, lowercase, tokenize, Token, TokenKind};
 use crate::hashing::FastMap;
 use crate::lang::{self, Lang};
 use std::borrow::Cow;
@@ -389,6 +389,121 @@ pub struct Trie {
     /// Forms stored.
     forms: usize,
     nodes: u32,
+    /// How the keys begin: a text word that begins like none of them matches none, and is
+    /// neither stemmed nor looked up.
+    openings: Openings,
+}
+
+/// A letter of a word's first two, as [`Openings`] compares them: a-z and the lowercase
+/// Cyrillic block U+0430..=U+045F, numbered from 1.
+const OPENING_LETTERS: usize = 26 + 0x30 + 1;
+
+/// The first two letters of every key of a trie, as a bit per pair (and per single letter,
+/// for one-letter keys): most text words begin like no key.
+///
+/// A stem begins with the word's own first two letters, except where a stemmer rewrites
+/// them: "ё" becomes "е" (Russian), and Ukrainian stems turn "ї" into "є" ("їв" → "єв"), "і"
+/// into "о" in a closed last syllable ("ніс" → "нос") and a last "ц"/"з" into "к"/"г" (the
+/// word "з"). Letters are compared with those pairs made one, so a word and its stem always
+/// begin alike. A word beginning with any other character is not judged here.
+#[derive(Clone, Debug)]
+struct Openings {
+    /// Bit `first * OPENING_LETTERS + second`, `second` 0 for a one-letter key.
+    bits: Vec<u64>,
+    /// Set when a key cannot be judged by its opening (empty, or an acronym or exact word
+    /// beginning with another character): every word is then looked up.
+    judges_nothing: bool,
+}
+
+impl Default for Openings {
+    fn default() -> Openings {
+        Openings {
+            bits: vec![0; (OPENING_LETTERS * OPENING_LETTERS).div_ceil(64)],
+            judges_nothing: false,
+        }
+    }
+}
+
+/// The two letters a word begins with ([`Openings`]), the second 0 for a one-letter word;
+/// None when either is another character (or the word is empty).
+#[inline]
+fn opening_letters(lower: &str) -> Option<(usize, usize)> {
+    let bytes = lower.as_bytes();
+    let (first, width) = opening_letter(bytes, 0)?;
+    if bytes.len() == width {
+        return Some((first, 0));
+    }
+    let (second, _) = opening_letter(bytes, width)?;
+    Some((first, second))
+}
+
+/// The number of the letter at byte `at` and its width in bytes.
+#[inline]
+fn opening_letter(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    let lead = *bytes.get(at)?;
+    let code = match lead {
+        b'a'..=b'z' => return Some((usize::from(lead - b'a') + 1, 1)),
+        0xd0 | 0xd1 => {
+            let second = *bytes.get(at + 1)?;
+            match (lead, second) {
+                (0xd0, 0xb0..=0xbf) => 0x430 + u32::from(second - 0xb0),
+                (0xd1, 0x80..=0x9f) => 0x440 + u32::from(second - 0x80),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    let canonical = match code {
+        0x451 => 0x435, // ё → е
+        0x457 => 0x454, // ї → є
+        0x456 => 0x43e, // і → о
+        0x446 => 0x43a, // ц → к
+        0x437 => 0x433, // з → г
+        _ => code,
+    };
+    Some((27 + (canonical - 0x430) as usize, 2))
+}
+
+impl Openings {
+    /// Notes a stem (`judged_by_stem`) or an acronym's or exact word's lowercase spelling.
+    fn insert(&mut self, lower: &str, judged_by_stem: bool) {
+        match opening_letters(lower) {
+            Some((first, second)) => {
+                let bit = first * OPENING_LETTERS + second;
+                if let Some(word) = self.bits.get_mut(bit / 64) {
+                    *word |= 1 << (bit % 64);
+                }
+            }
+            // A stem that begins otherwise comes only from a word that begins otherwise,
+            // which is never judged here.
+            None if judged_by_stem && !lower.is_empty() => {}
+            None => self.judges_nothing = true,
+        }
+    }
+
+    #[inline]
+    fn holds(&self, bit: usize) -> bool {
+        self.bits
+            .get(bit / 64)
+            .is_some_and(|word| word & (1 << (bit % 64)) != 0)
+    }
+
+    /// False when a word of this lowercase spelling surely matches no key: its stem (a word
+    /// of two letters or more may have a one-letter stem), its acronym and itself begin like
+    /// none.
+    #[inline]
+    fn may_match(&self, lower: &str) -> bool {
+        if self.judges_nothing {
+            return true;
+        }
+        match opening_letters(lower) {
+            Some((first, second)) => {
+                let one_letter = first * OPENING_LETTERS;
+                self.holds(one_letter + second) || (second != 0 && self.holds(one_letter))
+            }
+            None => true,
+        }
+    }
 }
 
 /// The ids a text unit can match: by stem, as an acronym, as an exact word.
@@ -426,6 +541,10 @@ impl Trie {
         for key in keys.split(' ') {
             self.has_acronyms |= key.starts_with(ACRONYM);
             self.has_exact |= key.starts_with(EXACT);
+            match key.strip_prefix([ACRONYM, EXACT]) {
+                Some(written) => self.openings.insert(&lowercase(written), false),
+                None => self.openings.insert(key, true),
+            }
             let id = match self.vocabulary.get(key) {
                 Some(&id) => id,
                 None => {
@@ -615,6 +734,12 @@ struct UnitKeys {
 }
 
 impl UnitKeys {
+    /// A unit that matches nothing.
+    const NONE: UnitKeys = UnitKeys {
+        ids: [[NO_ID; 3]; 2],
+        starts: 0,
+    };
+
     fn new(tries: [&Trie; 2], ids: [UnitIds; 2]) -> UnitKeys {
         let starts = (0..2).fold(0u8, |starts, slot| {
             let starts_here = tries
@@ -744,6 +869,14 @@ fn unit_keys_worked_out(
             UnitKeys::new(tries, tries.map(|trie| trie.dotted_acronym_ids(letters)))
         }
         Written::Word(token) => {
+            // A word that begins like no key is not stemmed: stemming is most of the work of
+            // a new word, and most words are.
+            let may_match =
+                |trie: &&Trie| !trie.is_empty() && trie.openings.may_match(&token.lower);
+            if !tries.iter().any(may_match) {
+                known.insert(token.text, UnitKeys::NONE);
+                return UnitKeys::NONE;
+            }
             // Worked out once for both tries. (Both empty match nothing and are never asked.)
             let word = TextWord::new(lang, token, tries);
             let mut scratch = String::new();
@@ -861,6 +994,76 @@ mod tests {
                 proptest::prop_assert_eq!(short_a == short_b, a == b);
             }
         }
+    }
+
+    /// Every word of the NTREX translations (real news text in each language) begins like
+    /// its stem, as [`Openings`] compares beginnings: a word that begins like no key is
+    /// rightly never stemmed.
+    #[test]
+    fn every_word_of_real_news_begins_like_its_stem() {
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ntrex128/docs");
+        let mut words = 0;
+        for doc in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+            for lang in [Lang::En, Lang::Uk, Lang::Ru] {
+                let path = doc.path().join(format!("{}.txt", lang.code()));
+                let Ok(text) = std::fs::read_to_string(path) else {
+                    continue;
+                };
+                for token in tokenize(&text).iter().filter(|t| t.is_word()) {
+                    let lower = normalize_apostrophes(&token.lower);
+                    let Some(word) = opening_letters(&lower) else {
+                        continue;
+                    };
+                    let stem = stem(lang, &lower);
+                    let mut openings = Openings::default();
+                    openings.insert(&stem, true);
+                    assert!(
+                        openings.may_match(&lower),
+                        "{lower:?} {word:?}, stem {stem:?} {:?}",
+                        opening_letters(&stem)
+                    );
+                    words += 1;
+                }
+            }
+        }
+        assert!(words > 100_000, "{words} words");
+    }
+
+    #[test]
+    fn rewritten_beginnings_still_match_their_stems() {
+        // Ukrainian "ніс" → "нос", "з" → "г", "їв" → "єв"; Russian "ёлка" → "елк".
+        for (lang, word) in [
+            (Lang::Uk, "ніс"),
+            (Lang::Uk, "з"),
+            (Lang::Uk, "їв"),
+            (Lang::Ru, "ёлка"),
+            (Lang::Ru, "её"),
+        ] {
+            let mut openings = Openings::default();
+            openings.insert(&stem(lang, word), true);
+            assert!(openings.may_match(word), "{word}");
+        }
+        let mut openings = Openings::default();
+        openings.insert(&stem(Lang::Uk, "ставка"), true);
+        assert!(openings.may_match("ставці"));
+        assert!(!openings.may_match("оборони"));
+        assert!(!openings.may_match("с"));
+        // Words beginning with other characters are not judged.
+        assert!(openings.may_match("ґанок"));
+        assert!(openings.may_match("2024"));
+        assert!(openings.may_match("п'ять"));
+    }
+
+    #[test]
+    fn a_key_that_cannot_be_judged_lets_every_word_through() {
+        let mut trie = Trie::default();
+        trie.insert(&format!("{ACRONYM}F-16"), 0);
+        assert!(trie.openings.may_match("оборони"));
+        let mut trie = Trie::default();
+        trie.insert(&format!("{ACRONYM}ISW"), 0);
+        assert!(trie.openings.may_match("isw"));
+        assert!(!trie.openings.may_match("оборони"));
     }
 
     #[test]
