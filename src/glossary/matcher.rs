@@ -394,47 +394,54 @@ pub struct Trie {
     openings: Openings,
 }
 
-/// A letter of a word's first two, as [`Openings`] compares them: a-z and the lowercase
-/// Cyrillic block U+0430..=U+045F, numbered from 1.
+/// A letter of a word's first three, as [`Openings`] compares them: a-z and the lowercase
+/// Cyrillic block U+0430..=U+045F, numbered from 1 (0 for none).
 const OPENING_LETTERS: usize = 26 + 0x30 + 1;
 
-/// The first two letters of every key of a trie, as a bit per pair (and per single letter,
-/// for one-letter keys): most text words begin like no key.
+/// A fourth letter that is no letter [`Openings`] numbers.
+const OTHER_LETTER: usize = usize::MAX;
+
+/// The first three letters of every key of a trie, as a bit per triple (the missing letters
+/// of a shorter key 0): most text words begin like no key.
 ///
-/// A stem begins with the word's own first two letters, except where a stemmer rewrites
-/// them: "ё" becomes "е" (Russian), and Ukrainian stems turn "ї" into "є" ("їв" → "єв"), "і"
-/// into "о" in a closed last syllable ("ніс" → "нос") and a last "ц"/"з" into "к"/"г" (the
-/// word "з"). Letters are compared with those pairs made one, so a word and its stem always
-/// begin alike. A word beginning with any other character is not judged here.
-#[derive(Clone, Debug)]
+/// A stem begins with the word's own first three letters, except where a stemmer rewrites
+/// them: "ё" becomes "е" (Russian); Ukrainian stems turn "ї" into "є" ("їв" → "єв"), "і" into
+/// "о" in a closed last syllable ("ніс" → "нос") and a last "ц"/"з" into "к"/"г" (the word
+/// "з"); English "flies" becomes "fly". Letters are compared with those pairs made one. And
+/// a fleeting "е"/"о" may leave a four-letter stem ("отец" → "отц"), whose third letter is
+/// then the word's fourth. A word beginning with any other character is not judged here.
+#[derive(Clone, Debug, Default)]
 struct Openings {
-    /// Bit `first * OPENING_LETTERS + second`, `second` 0 for a one-letter key.
+    /// Bit `(first * OPENING_LETTERS + second) * OPENING_LETTERS + third`; empty until a key
+    /// is noted (every search of one trie makes an empty one).
     bits: Vec<u64>,
     /// Set when a key cannot be judged by its opening (empty, or an acronym or exact word
     /// beginning with another character): every word is then looked up.
     judges_nothing: bool,
 }
 
-impl Default for Openings {
-    fn default() -> Openings {
-        Openings {
-            bits: vec![0; (OPENING_LETTERS * OPENING_LETTERS).div_ceil(64)],
-            judges_nothing: false,
+/// The four letters a word begins with ([`Openings`]), 0 past its end, the fourth
+/// [`OTHER_LETTER`] when it is another character; None when one of the first three is
+/// (or the word is empty).
+#[inline]
+fn opening_letters(lower: &str) -> Option<[usize; 4]> {
+    let bytes = lower.as_bytes();
+    let mut letters = [0; 4];
+    let mut at = 0;
+    for (k, letter) in letters.iter_mut().enumerate() {
+        if at >= bytes.len() {
+            break;
+        }
+        match opening_letter(bytes, at) {
+            Some((number, width)) => {
+                *letter = number;
+                at += width;
+            }
+            None if k == 3 => *letter = OTHER_LETTER,
+            None => return None,
         }
     }
-}
-
-/// The two letters a word begins with ([`Openings`]), the second 0 for a one-letter word;
-/// None when either is another character (or the word is empty).
-#[inline]
-fn opening_letters(lower: &str) -> Option<(usize, usize)> {
-    let bytes = lower.as_bytes();
-    let (first, width) = opening_letter(bytes, 0)?;
-    if bytes.len() == width {
-        return Some((first, 0));
-    }
-    let (second, _) = opening_letter(bytes, width)?;
-    Some((first, second))
+    (letters[0] != 0).then_some(letters)
 }
 
 /// The number of the letter at byte `at` and its width in bytes.
@@ -442,6 +449,8 @@ fn opening_letters(lower: &str) -> Option<(usize, usize)> {
 fn opening_letter(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
     let lead = *bytes.get(at)?;
     let code = match lead {
+        // "y" is "i" ("flies" → "fly").
+        b'y' => return Some((usize::from(b'i' - b'a') + 1, 1)),
         b'a'..=b'z' => return Some((usize::from(lead - b'a') + 1, 1)),
         0xd0 | 0xd1 => {
             let second = *bytes.get(at + 1)?;
@@ -464,12 +473,24 @@ fn opening_letter(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
     Some((27 + (canonical - 0x430) as usize, 2))
 }
 
+/// Whether a (canonical) letter is a fleeting vowel, "е" or "о".
+fn is_fleeting_vowel(letter: usize) -> bool {
+    letter == 27 + (0x435 - 0x430) || letter == 27 + (0x43e - 0x430)
+}
+
 impl Openings {
+    fn bit(first: usize, second: usize, third: usize) -> usize {
+        (first * OPENING_LETTERS + second) * OPENING_LETTERS + third
+    }
+
     /// Notes a stem (`judged_by_stem`) or an acronym's or exact word's lowercase spelling.
     fn insert(&mut self, lower: &str, judged_by_stem: bool) {
         match opening_letters(lower) {
-            Some((first, second)) => {
-                let bit = first * OPENING_LETTERS + second;
+            Some([first, second, third, _]) => {
+                if self.bits.is_empty() {
+                    self.bits = vec![0; (OPENING_LETTERS.pow(3)).div_ceil(64)];
+                }
+                let bit = Openings::bit(first, second, third);
                 if let Some(word) = self.bits.get_mut(bit / 64) {
                     *word |= 1 << (bit % 64);
                 }
@@ -482,27 +503,30 @@ impl Openings {
     }
 
     #[inline]
-    fn holds(&self, bit: usize) -> bool {
+    fn holds(&self, first: usize, second: usize, third: usize) -> bool {
+        let bit = Openings::bit(first, second, third);
         self.bits
             .get(bit / 64)
             .is_some_and(|word| word & (1 << (bit % 64)) != 0)
     }
 
-    /// False when a word of this lowercase spelling surely matches no key: its stem (a word
-    /// of two letters or more may have a one-letter stem), its acronym and itself begin like
+    /// False when a word of this lowercase spelling surely matches no key: its stem (which
+    /// may be shorter than the word, down to one letter), its acronym and itself begin like
     /// none.
-    #[inline]
     fn may_match(&self, lower: &str) -> bool {
         if self.judges_nothing {
             return true;
         }
-        match opening_letters(lower) {
-            Some((first, second)) => {
-                let one_letter = first * OPENING_LETTERS;
-                self.holds(one_letter + second) || (second != 0 && self.holds(one_letter))
-            }
-            None => true,
-        }
+        let Some([first, second, third, fourth]) = opening_letters(lower) else {
+            return true;
+        };
+        let fleeting_third = third != 0 && is_fleeting_vowel(third) && fourth != 0 && {
+            fourth == OTHER_LETTER || self.holds(first, second, fourth)
+        };
+        self.holds(first, 0, 0)
+            || (second != 0 && self.holds(first, second, 0))
+            || (third != 0 && self.holds(first, second, third))
+            || fleeting_third
     }
 }
 
@@ -1039,6 +1063,9 @@ mod tests {
             (Lang::Uk, "їв"),
             (Lang::Ru, "ёлка"),
             (Lang::Ru, "её"),
+            (Lang::Ru, "отец"),
+            (Lang::Uk, "кінець"),
+            (Lang::En, "flies"),
         ] {
             let mut openings = Openings::default();
             openings.insert(&stem(lang, word), true);
@@ -1048,6 +1075,7 @@ mod tests {
         openings.insert(&stem(Lang::Uk, "ставка"), true);
         assert!(openings.may_match("ставці"));
         assert!(!openings.may_match("оборони"));
+        assert!(!openings.may_match("стовп"));
         assert!(!openings.may_match("с"));
         // Words beginning with other characters are not judged.
         assert!(openings.may_match("ґанок"));
