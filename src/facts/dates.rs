@@ -134,6 +134,10 @@ pub struct WordTable {
     /// Every key of `words`: most words are no date word and are turned away by it without
     /// hashing.
     spellings: WordFilter,
+    /// The fingerprints of every other spelling of a table word that [`WordTable::words_of`]
+    /// respells to it ("сентябрём", "пʼятого"): a word with none of them is looked up as
+    /// written, without the search for letters to respell. None: every word is searched.
+    respellable: Option<WordFilter>,
 }
 
 impl WordTable {
@@ -143,6 +147,8 @@ impl WordTable {
 
     /// Adds words; a word already present keeps its first meaning.
     pub fn add(&mut self, words: &[&str], meaning: DateWord) {
+        // Respellings noted before do not know the new words.
+        self.respellable = None;
         for word in words {
             self.spellings.insert(word);
             self.words.entry((*word).to_string()).or_insert(meaning);
@@ -151,6 +157,7 @@ impl WordTable {
 
     /// Adds `stem` + each ending; a word already present keeps its first meaning.
     pub fn add_stem(&mut self, stem: &str, endings: &[&str], meaning: DateWord) {
+        self.respellable = None;
         for ending in endings {
             let word = format!("{stem}{ending}");
             self.spellings.insert(&word);
@@ -172,6 +179,25 @@ impl WordTable {
         }
     }
 
+    /// Notes, once every word is added, how a language writes table words otherwise:
+    /// `note_spellings` adds to a filter the fingerprint of every spelling that `respelled`
+    /// (as passed to [`WordTable::words_of`]) turns into the word, and returns false when it
+    /// cannot. [`WordTable::words_of`] then respells only words that may be one of them.
+    /// Nothing is noted when `respelled` would change a table word itself.
+    pub fn note_respellings(
+        &mut self,
+        note_spellings: impl Fn(&str, &mut WordFilter) -> bool,
+        respelled: impl Fn(&str) -> Option<String>,
+    ) {
+        let mut respellable = WordFilter::default();
+        for word in self.words.keys() {
+            if respelled(word).is_some() || !note_spellings(word, &mut respellable) {
+                return;
+            }
+        }
+        self.respellable = Some(respellable);
+    }
+
     /// The meaning of every word token's `lower`, for [`DateVocabulary::words_of`].
     /// `respelled` gives the spelling the table holds for a word written otherwise ("пʼятого"
     /// → "п'ятого"), None for a word to look up as written.
@@ -189,11 +215,20 @@ impl WordTable {
                     return None;
                 }
                 let lower = &*token.lower;
-                if let Some(spelling) = respelled(lower) {
-                    return self.get(&spelling);
+                let fingerprint = fingerprints.get(k).copied();
+                let may_be_respelled = match (&self.respellable, fingerprint) {
+                    (Some(respellable), Some(fingerprint)) => {
+                        respellable.may_contain_fingerprint(fingerprint)
+                    }
+                    _ => true,
+                };
+                if may_be_respelled {
+                    if let Some(spelling) = respelled(lower) {
+                        return self.get(&spelling);
+                    }
                 }
-                match fingerprints.get(k) {
-                    Some(&fingerprint) => self.get_with_fingerprint(lower, fingerprint),
+                match fingerprint {
+                    Some(fingerprint) => self.get_with_fingerprint(lower, fingerprint),
                     None => self.get(lower),
                 }
             })

@@ -296,7 +296,8 @@ impl WordFilter {
         self.insert_bytes(word.as_bytes());
     }
 
-    fn insert_bytes(&mut self, word: &[u8]) {
+    /// [`WordFilter::insert`] of a word's bytes.
+    pub fn insert_bytes(&mut self, word: &[u8]) {
         let slot = WordFilter::slot(word);
         if let Some(bits) = self.bits.get_mut(slot / 64) {
             *bits |= 1 << (slot % 64);

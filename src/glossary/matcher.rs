@@ -15,7 +15,7 @@
 //! possessive ("Kyiv's", "Defense Forces'"); "U.S." and "U.N." read as "US" and "UN". Any
 //! other punctuation ends a match: a term never spans two sentences or clauses.
 
-use crate::facts::tokens::{is_letter, is_upper, tokenize, Token, TokenKind};
+use crate::facts::tokens::{is_letter, is_upper, lowercase, tokenize, Token, TokenKind};
 use crate::hashing::FastMap;
 use crate::lang::{self, Lang};
 use std::borrow::Cow;
@@ -389,6 +389,145 @@ pub struct Trie {
     /// Forms stored.
     forms: usize,
     nodes: u32,
+    /// How the keys begin: a text word that begins like none of them matches none, and is
+    /// neither stemmed nor looked up.
+    openings: Openings,
+}
+
+/// A letter of a word's first three, as [`Openings`] compares them: a-z and the lowercase
+/// Cyrillic block U+0430..=U+045F, numbered from 1 (0 for none).
+const OPENING_LETTERS: usize = 26 + 0x30 + 1;
+
+/// A fourth letter that is no letter [`Openings`] numbers.
+const OTHER_LETTER: usize = usize::MAX;
+
+/// The first three letters of every key of a trie, as a bit per triple (the missing letters
+/// of a shorter key 0): most text words begin like no key.
+///
+/// A stem begins with the word's own first three letters, except where a stemmer rewrites
+/// them: "ё" becomes "е" (Russian); Ukrainian stems turn "ї" into "є" ("їв" → "єв"), "і" into
+/// "о" in a closed last syllable ("ніс" → "нос") and a last "ц"/"з" into "к"/"г" (the word
+/// "з"); English "flies" becomes "fly". Letters are compared with those pairs made one. And
+/// a fleeting "е"/"о" may leave a four-letter stem ("отец" → "отц"), whose third letter is
+/// then the word's fourth. A word beginning with any other character is not judged here.
+#[derive(Clone, Debug, Default)]
+struct Openings {
+    /// Bit `(first * OPENING_LETTERS + second) * OPENING_LETTERS + third`; empty until a key
+    /// is noted (every search of one trie makes an empty one).
+    bits: Vec<u64>,
+    /// Set when a key cannot be judged by its opening (empty, or an acronym or exact word
+    /// beginning with another character): every word is then looked up.
+    judges_nothing: bool,
+}
+
+/// The four letters a word begins with ([`Openings`]), 0 past its end, the fourth
+/// [`OTHER_LETTER`] when it is another character; None when one of the first three is
+/// (or the word is empty).
+#[inline]
+fn opening_letters(lower: &str) -> Option<[usize; 4]> {
+    let bytes = lower.as_bytes();
+    let mut letters = [0; 4];
+    let mut at = 0;
+    for (k, letter) in letters.iter_mut().enumerate() {
+        if at >= bytes.len() {
+            break;
+        }
+        match opening_letter(bytes, at) {
+            Some((number, width)) => {
+                *letter = number;
+                at += width;
+            }
+            None if k == 3 => *letter = OTHER_LETTER,
+            None => return None,
+        }
+    }
+    (letters[0] != 0).then_some(letters)
+}
+
+/// The number of the letter at byte `at` and its width in bytes.
+#[inline]
+fn opening_letter(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    let lead = *bytes.get(at)?;
+    let code = match lead {
+        // "y" is "i" ("flies" → "fly").
+        b'y' => return Some((usize::from(b'i' - b'a') + 1, 1)),
+        b'a'..=b'z' => return Some((usize::from(lead - b'a') + 1, 1)),
+        0xd0 | 0xd1 => {
+            let second = *bytes.get(at + 1)?;
+            match (lead, second) {
+                (0xd0, 0xb0..=0xbf) => 0x430 + u32::from(second - 0xb0),
+                (0xd1, 0x80..=0x9f) => 0x440 + u32::from(second - 0x80),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    let canonical = match code {
+        0x451 => 0x435, // ё → е
+        0x457 => 0x454, // ї → є
+        0x456 => 0x43e, // і → о
+        0x446 => 0x43a, // ц → к
+        0x437 => 0x433, // з → г
+        _ => code,
+    };
+    Some((27 + (canonical - 0x430) as usize, 2))
+}
+
+/// Whether a (canonical) letter is a fleeting vowel, "е" or "о".
+fn is_fleeting_vowel(letter: usize) -> bool {
+    letter == 27 + (0x435 - 0x430) || letter == 27 + (0x43e - 0x430)
+}
+
+impl Openings {
+    fn bit(first: usize, second: usize, third: usize) -> usize {
+        (first * OPENING_LETTERS + second) * OPENING_LETTERS + third
+    }
+
+    /// Notes a stem (`judged_by_stem`) or an acronym's or exact word's lowercase spelling.
+    fn insert(&mut self, lower: &str, judged_by_stem: bool) {
+        match opening_letters(lower) {
+            Some([first, second, third, _]) => {
+                if self.bits.is_empty() {
+                    self.bits = vec![0; (OPENING_LETTERS.pow(3)).div_ceil(64)];
+                }
+                let bit = Openings::bit(first, second, third);
+                if let Some(word) = self.bits.get_mut(bit / 64) {
+                    *word |= 1 << (bit % 64);
+                }
+            }
+            // A stem that begins otherwise comes only from a word that begins otherwise,
+            // which is never judged here.
+            None if judged_by_stem && !lower.is_empty() => {}
+            None => self.judges_nothing = true,
+        }
+    }
+
+    #[inline]
+    fn holds(&self, first: usize, second: usize, third: usize) -> bool {
+        let bit = Openings::bit(first, second, third);
+        self.bits
+            .get(bit / 64)
+            .is_some_and(|word| word & (1 << (bit % 64)) != 0)
+    }
+
+    /// False when a word of this lowercase spelling surely matches no key: its stem (which
+    /// may be shorter than the word, down to one letter), its acronym and itself begin like
+    /// none.
+    fn may_match(&self, lower: &str) -> bool {
+        if self.judges_nothing {
+            return true;
+        }
+        let Some([first, second, third, fourth]) = opening_letters(lower) else {
+            return true;
+        };
+        let fleeting_third = third != 0 && is_fleeting_vowel(third) && fourth != 0 && {
+            fourth == OTHER_LETTER || self.holds(first, second, fourth)
+        };
+        self.holds(first, 0, 0)
+            || (second != 0 && self.holds(first, second, 0))
+            || (third != 0 && self.holds(first, second, third))
+            || fleeting_third
+    }
 }
 
 /// The ids a text unit can match: by stem, as an acronym, as an exact word.
@@ -426,6 +565,10 @@ impl Trie {
         for key in keys.split(' ') {
             self.has_acronyms |= key.starts_with(ACRONYM);
             self.has_exact |= key.starts_with(EXACT);
+            match key.strip_prefix([ACRONYM, EXACT]) {
+                Some(written) => self.openings.insert(&lowercase(written), false),
+                None => self.openings.insert(key, true),
+            }
             let id = match self.vocabulary.get(key) {
                 Some(&id) => id,
                 None => {
@@ -615,6 +758,12 @@ struct UnitKeys {
 }
 
 impl UnitKeys {
+    /// A unit that matches nothing.
+    const NONE: UnitKeys = UnitKeys {
+        ids: [[NO_ID; 3]; 2],
+        starts: 0,
+    };
+
     fn new(tries: [&Trie; 2], ids: [UnitIds; 2]) -> UnitKeys {
         let starts = (0..2).fold(0u8, |starts, slot| {
             let starts_here = tries
@@ -744,6 +893,14 @@ fn unit_keys_worked_out(
             UnitKeys::new(tries, tries.map(|trie| trie.dotted_acronym_ids(letters)))
         }
         Written::Word(token) => {
+            // A word that begins like no key is not stemmed: stemming is most of the work of
+            // a new word, and most words are.
+            let may_match =
+                |trie: &&Trie| !trie.is_empty() && trie.openings.may_match(&token.lower);
+            if !tries.iter().any(may_match) {
+                known.insert(token.text, UnitKeys::NONE);
+                return UnitKeys::NONE;
+            }
             // Worked out once for both tries. (Both empty match nothing and are never asked.)
             let word = TextWord::new(lang, token, tries);
             let mut scratch = String::new();
@@ -861,6 +1018,80 @@ mod tests {
                 proptest::prop_assert_eq!(short_a == short_b, a == b);
             }
         }
+    }
+
+    /// Every word of the NTREX translations (real news text in each language) begins like
+    /// its stem, as [`Openings`] compares beginnings: a word that begins like no key is
+    /// rightly never stemmed.
+    #[test]
+    fn every_word_of_real_news_begins_like_its_stem() {
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ntrex128/docs");
+        let mut words = 0;
+        for doc in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+            for lang in [Lang::En, Lang::Uk, Lang::Ru] {
+                let path = doc.path().join(format!("{}.txt", lang.code()));
+                let Ok(text) = std::fs::read_to_string(path) else {
+                    continue;
+                };
+                for token in tokenize(&text).iter().filter(|t| t.is_word()) {
+                    let lower = normalize_apostrophes(&token.lower);
+                    let Some(word) = opening_letters(&lower) else {
+                        continue;
+                    };
+                    let stem = stem(lang, &lower);
+                    let mut openings = Openings::default();
+                    openings.insert(&stem, true);
+                    assert!(
+                        openings.may_match(&lower),
+                        "{lower:?} {word:?}, stem {stem:?} {:?}",
+                        opening_letters(&stem)
+                    );
+                    words += 1;
+                }
+            }
+        }
+        assert!(words > 100_000, "{words} words");
+    }
+
+    #[test]
+    fn rewritten_beginnings_still_match_their_stems() {
+        // Ukrainian "ніс" → "нос", "з" → "г", "їв" → "єв"; Russian "ёлка" → "елк".
+        for (lang, word) in [
+            (Lang::Uk, "ніс"),
+            (Lang::Uk, "з"),
+            (Lang::Uk, "їв"),
+            (Lang::Ru, "ёлка"),
+            (Lang::Ru, "её"),
+            (Lang::Ru, "отец"),
+            (Lang::Uk, "кінець"),
+            (Lang::En, "flies"),
+        ] {
+            let mut openings = Openings::default();
+            openings.insert(&stem(lang, word), true);
+            assert!(openings.may_match(word), "{word}");
+        }
+        let mut openings = Openings::default();
+        openings.insert(&stem(Lang::Uk, "ставка"), true);
+        assert!(openings.may_match("ставці"));
+        assert!(!openings.may_match("оборони"));
+        assert!(!openings.may_match("стовп"));
+        assert!(!openings.may_match("с"));
+        // Words beginning with other characters are not judged.
+        assert!(openings.may_match("ґанок"));
+        assert!(openings.may_match("2024"));
+        assert!(openings.may_match("п'ять"));
+    }
+
+    #[test]
+    fn a_key_that_cannot_be_judged_lets_every_word_through() {
+        let mut trie = Trie::default();
+        trie.insert(&format!("{ACRONYM}F-16"), 0);
+        assert!(trie.openings.may_match("оборони"));
+        let mut trie = Trie::default();
+        trie.insert(&format!("{ACRONYM}ISW"), 0);
+        assert!(trie.openings.may_match("isw"));
+        assert!(!trie.openings.may_match("оборони"));
     }
 
     #[test]

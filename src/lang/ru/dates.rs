@@ -3,7 +3,7 @@
 use crate::facts::dates::{
     Conventions, DateVocabulary, DateWord, Guard, PartOfMonth, Season, WordTable,
 };
-use crate::facts::numbers::{holds_any_byte, Fingerprint};
+use crate::facts::numbers::{holds_any_byte, Fingerprint, WordFilter};
 use crate::facts::tokens::Token;
 use std::sync::OnceLock;
 
@@ -457,8 +457,44 @@ fn table() -> &'static WordTable {
         table.add(LEADS, DateWord::Lead);
         table.add(&["и", "а", "но", "или", "либо"], DateWord::Conjunction);
         table.add(BLOCKERS, DateWord::Blocker);
+        table.note_respellings(note_yo_spellings, without_yo);
         table
     })
+}
+
+/// Notes the fingerprint of every spelling of a table word with some of its "е" written
+/// "ё" ("сентябрём" for "сентябрем"). A fingerprint reads a word's length, first four bytes
+/// and last two, so only an "е" there changes it: the spellings differing there are noted
+/// (the word's own fingerprint stands for the rest).
+fn note_yo_spellings(word: &str, respellable: &mut WordFilter) -> bool {
+    if !word.contains('е') {
+        return true;
+    }
+    let mut bytes = [0u8; 64];
+    let Some(spelling) = bytes.get_mut(..word.len()) else {
+        return false;
+    };
+    spelling.copy_from_slice(word.as_bytes());
+    let seen_by_fingerprint: Vec<usize> = word
+        .match_indices('е')
+        .map(|(at, _)| at)
+        .filter(|&at| at < 4 || at + 4 > word.len())
+        .collect();
+    for choice in 0..1u32 << seen_by_fingerprint.len() {
+        for (bit, &at) in seen_by_fingerprint.iter().enumerate() {
+            // "е" is D0 B5, "ё" D1 91.
+            let letter: [u8; 2] = if choice & 1 << bit != 0 {
+                [0xd1, 0x91]
+            } else {
+                [0xd0, 0xb5]
+            };
+            if let Some(slot) = spelling.get_mut(at..at + 2) {
+                slot.copy_from_slice(&letter);
+            }
+        }
+        respellable.insert_bytes(spelling);
+    }
+    true
 }
 
 /// The table's spelling of a word written with "ё" ("сентябрём" → "сентябрем"); None for
@@ -474,6 +510,38 @@ mod tests {
     use super::VOCABULARY;
     use crate::facts::dates::{keys, lexicon_coverage};
     use crate::lang::Lang;
+
+    /// Words are respelled only when their fingerprint may be a respelled table word's:
+    /// every spelling of every table word still reads as the table word.
+    #[test]
+    fn every_spelling_of_a_table_word_reads_as_it() {
+        // Every table word with each "е" written "ё" or not, as writers do.
+        let mut spellings = Vec::new();
+        for (word, _) in super::table().entries() {
+            let e_count = word.matches('е').count().min(6);
+            for choice in 0..1u32 << e_count {
+                let mut k = 0;
+                let spelling: String = word
+                    .chars()
+                    .map(|c| {
+                        if c != 'е' || k >= 6 {
+                            return c;
+                        }
+                        k += 1;
+                        if choice & 1 << (k - 1) != 0 {
+                            'ё'
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                spellings.push(spelling);
+            }
+        }
+        assert!(spellings.iter().any(|s| s == "сентябрём"));
+        let words: Vec<&str> = spellings.iter().map(String::as_str).collect();
+        crate::facts::dates::assert_words_of_agrees(Lang::Ru, &words);
+    }
 
     /// The fingerprint filter before the table must never turn a listed word away.
     #[test]

@@ -3,7 +3,7 @@
 use crate::facts::dates::{
     Conventions, DateVocabulary, DateWord, Guard, PartOfMonth, Season, WordTable,
 };
-use crate::facts::numbers::{holds_any_byte, Fingerprint};
+use crate::facts::numbers::{holds_any_byte, Fingerprint, WordFilter};
 use crate::facts::tokens::Token;
 use std::sync::OnceLock;
 
@@ -483,8 +483,38 @@ fn table() -> &'static WordTable {
             DateWord::Conjunction,
         );
         table.add(BLOCKERS, DateWord::Blocker);
+        table.note_respellings(note_apostrophe_spellings, with_plain_apostrophe);
         table
     })
+}
+
+/// Notes the fingerprint of every spelling of a table word with its apostrophes written
+/// "ʼ" or "’" (any of them, or some); false for a word with too many to list.
+fn note_apostrophe_spellings(word: &str, respellable: &mut WordFilter) -> bool {
+    const APOSTROPHES: [char; 3] = ['\'', 'ʼ', '’'];
+    if !word.contains('\'') {
+        return true;
+    }
+    let mut spellings = vec![String::new()];
+    for letter in word.chars() {
+        if letter != '\'' {
+            spellings
+                .iter_mut()
+                .for_each(|spelling| spelling.push(letter));
+            continue;
+        }
+        if spellings.len() > 1000 {
+            return false;
+        }
+        spellings = spellings
+            .iter()
+            .flat_map(|spelling| APOSTROPHES.map(|apostrophe| format!("{spelling}{apostrophe}")))
+            .collect();
+    }
+    spellings
+        .iter()
+        .for_each(|spelling| respellable.insert(spelling));
+    true
 }
 
 /// The table's spelling of a word written with "ʼ" or "’" ("пʼятого" → "п'ятого"); None
@@ -501,6 +531,24 @@ mod tests {
     use super::VOCABULARY;
     use crate::facts::dates::{keys, lexicon_coverage};
     use crate::lang::Lang;
+
+    /// Words are respelled only when their fingerprint may be a respelled table word's:
+    /// every spelling of every table word still reads as the table word.
+    #[test]
+    fn every_spelling_of_a_table_word_reads_as_it() {
+        // Every table word with each apostrophe written "'", "ʼ" or "’".
+        let mut spellings = Vec::new();
+        for (word, _) in super::table().entries() {
+            spellings.push(word.to_string());
+            for apostrophe in ['ʼ', '’'] {
+                spellings.push(word.replace('\'', &apostrophe.to_string()));
+                spellings.push(word.replacen('\'', &apostrophe.to_string(), 1));
+            }
+        }
+        assert!(spellings.iter().any(|s| s == "пʼятого"));
+        let words: Vec<&str> = spellings.iter().map(String::as_str).collect();
+        crate::facts::dates::assert_words_of_agrees(Lang::Uk, &words);
+    }
 
     /// The fingerprint filter before the table must never turn a listed word away.
     #[test]
