@@ -915,8 +915,9 @@ fn identify_words(text: &str, words: Words, quotes: Quotes) -> Option<Identified
 }
 
 /// The lowercase spellings of `words`, separated by spaces: what the trigram detectors read.
-fn spellings<'a>(words: impl Iterator<Item = Word<'a>>) -> String {
-    let mut text = String::new();
+/// `bytes` is their length, so that the string is allocated once.
+fn spellings<'a>(words: impl Iterator<Item = Word<'a>>, bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes);
     for (index, word) in words.enumerate() {
         if index > 0 {
             text.push(' ');
@@ -998,11 +999,11 @@ fn classify_cyrillic_letter(c: char) -> CyrillicLetter {
     }
 }
 
-/// [`classify_cyrillic_letter`], looked up for the Cyrillic block (U+0400..=U+04FF): it is
-/// asked for every letter of every Cyrillic word the quick pass of [`clear_cut`] leaves.
-fn cyrillic_letter(c: char) -> CyrillicLetter {
+/// [`classify_cyrillic_letter`] of the Cyrillic block (U+0400..=U+04FF): it is asked for
+/// every letter of every Cyrillic word the quick pass of [`clear_cut`] leaves.
+fn cyrillic_letter_table() -> &'static [CyrillicLetter; 256] {
     static TABLE: std::sync::OnceLock<[CyrillicLetter; 256]> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+    TABLE.get_or_init(|| {
         let mut table = [CyrillicLetter::Plain; 256];
         for (offset, letter) in table.iter_mut().enumerate() {
             if let Some(c) = char::from_u32(0x400 + offset as u32) {
@@ -1010,7 +1011,13 @@ fn cyrillic_letter(c: char) -> CyrillicLetter {
             }
         }
         table
-    });
+    })
+}
+
+/// [`classify_cyrillic_letter`], looked up in `table` (the [`cyrillic_letter_table`]) for
+/// the Cyrillic block.
+#[inline]
+fn cyrillic_letter(table: &[CyrillicLetter; 256], c: char) -> CyrillicLetter {
     match u32::from(c)
         .checked_sub(0x400)
         .and_then(|offset| table.get(offset as usize))
@@ -1022,7 +1029,10 @@ fn cyrillic_letter(c: char) -> CyrillicLetter {
 
 fn identify_cyrillic<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Identified {
     let (ukrainian, russian) = (lexicon(Lang::Uk), lexicon(Lang::Ru));
-    let total: usize = words.clone().map(|w| w.letters).sum();
+    let letter_table = cyrillic_letter_table();
+    let mut total = 0usize;
+    // The length of the words' spellings joined by spaces, should the trigrams be asked.
+    let mut spelling_bytes = 0usize;
     let mut uk_letters = 0usize;
     let mut ru_letters = 0usize;
     let mut others: BTreeMap<&str, usize> = BTreeMap::new();
@@ -1031,6 +1041,8 @@ fn identify_cyrillic<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Ident
     let mut uk_sequences = 0usize;
     let mut ru_sequences = 0usize;
     for word in words.clone() {
+        total += word.letters;
+        spelling_bytes += word.lower.len() + 1;
         if ukrainian.raw.apostrophe_in_words {
             uk_letters += word.apostrophes;
         }
@@ -1038,7 +1050,7 @@ fn identify_cyrillic<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Ident
         let mut chars = word.lower.chars().peekable();
         while let Some(c) = chars.next() {
             mask |= letter_bit(c);
-            match cyrillic_letter(c) {
+            match cyrillic_letter(letter_table, c) {
                 CyrillicLetter::Plain => {}
                 CyrillicLetter::Ukrainian => uk_letters += 1,
                 // Russian writes ъ only before е ё ю я; elsewhere it is Bulgarian.
@@ -1089,7 +1101,9 @@ fn identify_cyrillic<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Ident
         + SEQUENCE * (uk_sequences as f64 - ru_sequences as f64);
     if score.abs() < 2.0 {
         // No distinctive letter or word either way: let trigram statistics lean.
-        if let Some(info) = trigram_detector::detect_ukrainian_or_russian(&spellings(words)) {
+        if let Some(info) =
+            trigram_detector::detect_ukrainian_or_russian(&spellings(words, spelling_bytes))
+        {
             let lean = info.confidence().clamp(0.0, 1.0);
             score += if info.lang() == whatlang::Lang::Ukr {
                 lean
@@ -1113,22 +1127,20 @@ fn identify_cyrillic<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Ident
 
 fn identify_latin<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Option<Identified> {
     let english = lexicon(Lang::En);
-    let total: usize = words.clone().map(|w| w.letters).sum();
-    let prose: usize = words
-        .clone()
-        .filter(|w| !w.capitalized)
-        .map(|w| w.letters)
-        .sum();
-    let hits: usize = words
-        .clone()
-        .map(|w| {
-            if w.label && english.is_label(w.lower) {
-                2
-            } else {
-                usize::from(english.is_function_word(w.lower))
-            }
-        })
-        .sum();
+    // One pass over the words for everything tallied, not one per tally.
+    let (mut total, mut prose, mut hits, mut spelling_bytes) = (0usize, 0usize, 0usize, 0usize);
+    for word in words.clone() {
+        total += word.letters;
+        if !word.capitalized {
+            prose += word.letters;
+        }
+        hits += if word.label && english.is_label(word.lower) {
+            2
+        } else {
+            usize::from(english.is_function_word(word.lower))
+        };
+        spelling_bytes += word.lower.len() + 1;
+    }
     if prose == 0 && hits < 2 {
         // Capitalized words only: names and titles of publications, not text.
         return None;
@@ -1153,7 +1165,7 @@ fn identify_latin<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Option<I
             letters: total,
         });
     }
-    let info = trigram_detector::detect(&spellings(words));
+    let info = trigram_detector::detect(&spellings(words, spelling_bytes));
     // Among en, uk and ru a Latin text is English unless whatlang is sure it is another
     // language: on a short English sentence it often guesses Dutch or Danish, unsure.
     let other = info
