@@ -131,6 +131,21 @@ fn word_key(word: &str) -> u128 {
     let bytes = word.as_bytes();
     let second = bytes.get(1).copied().unwrap_or(0);
     let last = bytes.last().copied().unwrap_or(0);
+    key_of_bytes(second, last)
+}
+
+/// [`word_key`] of the lowercase spelling of a word of ASCII letters, read off the word as
+/// written: lowercasing changes no length, and the key reads two bytes only.
+#[inline]
+fn ascii_word_key(word: &str) -> u128 {
+    let bytes = word.as_bytes();
+    let second = bytes.get(1).map_or(0, u8::to_ascii_lowercase);
+    let last = bytes.last().map_or(0, u8::to_ascii_lowercase);
+    key_of_bytes(second, last)
+}
+
+#[inline]
+fn key_of_bytes(second: u8, last: u8) -> u128 {
     let mixed = (u32::from(last) << 1) ^ (u32::from(second).wrapping_mul(37));
     1u128 << (mixed & 127)
 }
@@ -823,15 +838,22 @@ fn english_function_words(text: &str) -> (usize, usize) {
     let mut lower = String::new();
     let mut tally = |word: &str| {
         words += 1;
-        let hit = if word.len() > english.longest_function_word {
+        // Most words are longer than any function word, or their key (read without
+        // lowercasing) matches none: neither lowercased nor hashed.
+        let hit = if word.len() > english.longest_function_word
+            || english
+                .function_word_keys
+                .get(word.len())
+                .is_none_or(|keys| keys & ascii_word_key(word) == 0)
+        {
             false
         } else if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            english.is_function_word(word)
+            english.function_words.contains(word)
         } else {
             lower.clear();
             lower.push_str(word);
             lower.make_ascii_lowercase();
-            english.is_function_word(&lower)
+            english.function_words.contains(lower.as_str())
         };
         hits += usize::from(hit);
     };
@@ -1290,6 +1312,32 @@ mod tests {
         }
         assert!(!uk.is_function_word(""));
     }
+    #[test]
+    fn english_function_words_are_counted_as_the_lexicon_counts_them() {
+        let sentence = "The Ministry said THAT it Was ready, but They Would not Say When: \
+                        Russia has WITHDRAWN from the Talks and its Troops are Over the border.";
+        let runs: Vec<&str> = sentence
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|run| !run.is_empty())
+            .collect();
+        let english = lexicon(Lang::En);
+        for run in &runs {
+            assert_eq!(
+                ascii_word_key(run),
+                word_key(&run.to_ascii_lowercase()),
+                "{run}"
+            );
+        }
+        let expected = runs
+            .iter()
+            .filter(|run| english.is_function_word(&run.to_ascii_lowercase()))
+            .count();
+        assert_eq!(english_function_words(sentence), (expected, runs.len()));
+        // the, that, it, was, but, they, would, not, when, has, from, the, and, its, are,
+        // over, the.
+        assert_eq!(expected, 17);
+    }
+
     #[test]
     fn long_paragraphs_in_each_language() {
         let en = "Ukrainian officials said that several thousand North Korean infantrymen are \
