@@ -68,6 +68,8 @@ pub struct Lexicon {
     /// The [`letter_mask`] of each sequence: a word whose mask lacks a bit of every one
     /// contains none, and the automaton need not look.
     sequence_masks: Vec<u64>,
+    /// Whether a byte ends one of the endings: a word ending in another byte has none.
+    ending_last_bytes: [bool; 256],
 }
 
 impl Lexicon {
@@ -85,7 +87,21 @@ impl Lexicon {
             labels: raw.labels.iter().copied().collect(),
             sequences: aho_corasick::AhoCorasick::new(raw.sequences).ok(),
             sequence_masks: raw.sequences.iter().map(|s| letter_mask(s)).collect(),
+            ending_last_bytes: last_bytes(raw.endings),
         }
+    }
+
+    /// Whether `lower` ends with one of the language's endings and is longer than it.
+    fn has_ending(&self, lower: &str) -> bool {
+        lower
+            .as_bytes()
+            .last()
+            .is_some_and(|&last| self.ending_last_bytes.get(usize::from(last)) == Some(&true))
+            && self
+                .raw
+                .endings
+                .iter()
+                .any(|e| lower.len() > e.len() && lower.ends_with(*e))
     }
 
     pub fn is_function_word(&self, lower: &str) -> bool {
@@ -131,6 +147,21 @@ fn word_key(word: &str) -> u128 {
     let bytes = word.as_bytes();
     let second = bytes.get(1).copied().unwrap_or(0);
     let last = bytes.last().copied().unwrap_or(0);
+    key_of_bytes(second, last)
+}
+
+/// [`word_key`] of the lowercase spelling of a word of ASCII letters, read off the word as
+/// written: lowercasing changes no length, and the key reads two bytes only.
+#[inline]
+fn ascii_word_key(word: &str) -> u128 {
+    let bytes = word.as_bytes();
+    let second = bytes.get(1).map_or(0, u8::to_ascii_lowercase);
+    let last = bytes.last().map_or(0, u8::to_ascii_lowercase);
+    key_of_bytes(second, last)
+}
+
+#[inline]
+fn key_of_bytes(second: u8, last: u8) -> u128 {
     let mixed = (u32::from(last) << 1) ^ (u32::from(second).wrapping_mul(37));
     1u128 << (mixed & 127)
 }
@@ -158,6 +189,22 @@ fn letter_bit(c: char) -> u64 {
         '\u{430}'..='\u{45f}' => 1 << (u32::from(c) - 0x430),
         _ => 1 << 63,
     }
+}
+
+/// Which bytes end one of `endings` (every byte, should one of them be empty).
+fn last_bytes(endings: &[&str]) -> [bool; 256] {
+    let mut last_bytes = [false; 256];
+    for ending in endings {
+        match ending.as_bytes().last() {
+            Some(&last) => {
+                if let Some(slot) = last_bytes.get_mut(usize::from(last)) {
+                    *slot = true;
+                }
+            }
+            None => last_bytes = [true; 256],
+        }
+    }
+    last_bytes
 }
 
 /// The detection data of a language, ready for lookups.
@@ -417,18 +464,31 @@ impl WordSpan {
 /// A whitespace-separated chunk that is an address, not words: URLs, e-mails, handles,
 /// domains ("rbc.ua").
 fn is_address(chunk: &str) -> bool {
-    // Every address below has one of these characters; most words have none.
-    if !chunk
-        .bytes()
-        .any(|b| matches!(b, b'.' | b':' | b'@' | b'#'))
-    {
+    // Every address below has one of these characters; most words have none. Which of them
+    // the chunk has spares the searches that need another: a word ending a sentence has a
+    // dot only.
+    let (mut dot, mut colon, mut at, mut hash) = (false, false, false, false);
+    for byte in chunk.bytes() {
+        match byte {
+            b'.' => dot = true,
+            b':' => colon = true,
+            b'@' => at = true,
+            b'#' => hash = true,
+            _ => {}
+        }
+    }
+    if !(dot || colon || at || hash) {
+        return false;
+    }
+    if at || (colon && chunk.contains("://")) || chunk.starts_with('#') {
+        return true;
+    }
+    // "www." and a domain's inner dot both need a dot.
+    if !dot {
         return false;
     }
     let trimmed = chunk.trim_matches(|c: char| !is_letter_or_digit(c));
-    if chunk.contains("://") || trimmed.starts_with("www.") || chunk.contains('@') {
-        return true;
-    }
-    if chunk.starts_with('#') {
+    if trimmed.starts_with("www.") {
         return true;
     }
     // A domain: letters on both sides of an inner dot, lowercase top-level part of two or
@@ -823,15 +883,22 @@ fn english_function_words(text: &str) -> (usize, usize) {
     let mut lower = String::new();
     let mut tally = |word: &str| {
         words += 1;
-        let hit = if word.len() > english.longest_function_word {
+        // Most words are longer than any function word, or their key (read without
+        // lowercasing) matches none: neither lowercased nor hashed.
+        let hit = if word.len() > english.longest_function_word
+            || english
+                .function_word_keys
+                .get(word.len())
+                .is_none_or(|keys| keys & ascii_word_key(word) == 0)
+        {
             false
         } else if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            english.is_function_word(word)
+            english.function_words.contains(word)
         } else {
             lower.clear();
             lower.push_str(word);
             lower.make_ascii_lowercase();
-            english.is_function_word(&lower)
+            english.function_words.contains(lower.as_str())
         };
         hits += usize::from(hit);
     };
@@ -915,8 +982,9 @@ fn identify_words(text: &str, words: Words, quotes: Quotes) -> Option<Identified
 }
 
 /// The lowercase spellings of `words`, separated by spaces: what the trigram detectors read.
-fn spellings<'a>(words: impl Iterator<Item = Word<'a>>) -> String {
-    let mut text = String::new();
+/// `bytes` is their length, so that the string is allocated once.
+fn spellings<'a>(words: impl Iterator<Item = Word<'a>>, bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes);
     for (index, word) in words.enumerate() {
         if index > 0 {
             text.push(' ');
@@ -944,12 +1012,7 @@ const SEQUENCE: f64 = 2.0;
 /// counts once, as that); `mask` is the word's [`letter_mask`].
 fn spelling_hits(word: &Word, mask: u64, lexicon: &Lexicon) -> usize {
     let inner = lexicon.sequence_hits(word.lower, mask);
-    let ending = lexicon
-        .raw
-        .endings
-        .iter()
-        .any(|e| word.lower.len() > e.len() && word.lower.ends_with(*e));
-    inner + usize::from(ending)
+    inner + usize::from(lexicon.has_ending(word.lower))
 }
 
 /// Letters of other Cyrillic languages: Belarusian ў, Serbian ј љ њ ћ џ ђ, Macedonian ѓ ќ ѕ.
@@ -998,11 +1061,11 @@ fn classify_cyrillic_letter(c: char) -> CyrillicLetter {
     }
 }
 
-/// [`classify_cyrillic_letter`], looked up for the Cyrillic block (U+0400..=U+04FF): it is
-/// asked for every letter of every Cyrillic word the quick pass of [`clear_cut`] leaves.
-fn cyrillic_letter(c: char) -> CyrillicLetter {
+/// [`classify_cyrillic_letter`] of the Cyrillic block (U+0400..=U+04FF): it is asked for
+/// every letter of every Cyrillic word the quick pass of [`clear_cut`] leaves.
+fn cyrillic_letter_table() -> &'static [CyrillicLetter; 256] {
     static TABLE: std::sync::OnceLock<[CyrillicLetter; 256]> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+    TABLE.get_or_init(|| {
         let mut table = [CyrillicLetter::Plain; 256];
         for (offset, letter) in table.iter_mut().enumerate() {
             if let Some(c) = char::from_u32(0x400 + offset as u32) {
@@ -1010,7 +1073,13 @@ fn cyrillic_letter(c: char) -> CyrillicLetter {
             }
         }
         table
-    });
+    })
+}
+
+/// [`classify_cyrillic_letter`], looked up in `table` (the [`cyrillic_letter_table`]) for
+/// the Cyrillic block.
+#[inline]
+fn cyrillic_letter(table: &[CyrillicLetter; 256], c: char) -> CyrillicLetter {
     match u32::from(c)
         .checked_sub(0x400)
         .and_then(|offset| table.get(offset as usize))
@@ -1022,7 +1091,10 @@ fn cyrillic_letter(c: char) -> CyrillicLetter {
 
 fn identify_cyrillic<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Identified {
     let (ukrainian, russian) = (lexicon(Lang::Uk), lexicon(Lang::Ru));
-    let total: usize = words.clone().map(|w| w.letters).sum();
+    let letter_table = cyrillic_letter_table();
+    let mut total = 0usize;
+    // The length of the words' spellings joined by spaces, should the trigrams be asked.
+    let mut spelling_bytes = 0usize;
     let mut uk_letters = 0usize;
     let mut ru_letters = 0usize;
     let mut others: BTreeMap<&str, usize> = BTreeMap::new();
@@ -1031,6 +1103,8 @@ fn identify_cyrillic<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Ident
     let mut uk_sequences = 0usize;
     let mut ru_sequences = 0usize;
     for word in words.clone() {
+        total += word.letters;
+        spelling_bytes += word.lower.len() + 1;
         if ukrainian.raw.apostrophe_in_words {
             uk_letters += word.apostrophes;
         }
@@ -1038,7 +1112,7 @@ fn identify_cyrillic<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Ident
         let mut chars = word.lower.chars().peekable();
         while let Some(c) = chars.next() {
             mask |= letter_bit(c);
-            match cyrillic_letter(c) {
+            match cyrillic_letter(letter_table, c) {
                 CyrillicLetter::Plain => {}
                 CyrillicLetter::Ukrainian => uk_letters += 1,
                 // Russian writes ъ only before е ё ю я; elsewhere it is Bulgarian.
@@ -1089,7 +1163,9 @@ fn identify_cyrillic<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Ident
         + SEQUENCE * (uk_sequences as f64 - ru_sequences as f64);
     if score.abs() < 2.0 {
         // No distinctive letter or word either way: let trigram statistics lean.
-        if let Some(info) = trigram_detector::detect_ukrainian_or_russian(&spellings(words)) {
+        if let Some(info) =
+            trigram_detector::detect_ukrainian_or_russian(&spellings(words, spelling_bytes))
+        {
             let lean = info.confidence().clamp(0.0, 1.0);
             score += if info.lang() == whatlang::Lang::Ukr {
                 lean
@@ -1113,22 +1189,20 @@ fn identify_cyrillic<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Ident
 
 fn identify_latin<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Option<Identified> {
     let english = lexicon(Lang::En);
-    let total: usize = words.clone().map(|w| w.letters).sum();
-    let prose: usize = words
-        .clone()
-        .filter(|w| !w.capitalized)
-        .map(|w| w.letters)
-        .sum();
-    let hits: usize = words
-        .clone()
-        .map(|w| {
-            if w.label && english.is_label(w.lower) {
-                2
-            } else {
-                usize::from(english.is_function_word(w.lower))
-            }
-        })
-        .sum();
+    // One pass over the words for everything tallied, not one per tally.
+    let (mut total, mut prose, mut hits, mut spelling_bytes) = (0usize, 0usize, 0usize, 0usize);
+    for word in words.clone() {
+        total += word.letters;
+        if !word.capitalized {
+            prose += word.letters;
+        }
+        hits += if word.label && english.is_label(word.lower) {
+            2
+        } else {
+            usize::from(english.is_function_word(word.lower))
+        };
+        spelling_bytes += word.lower.len() + 1;
+    }
     if prose == 0 && hits < 2 {
         // Capitalized words only: names and titles of publications, not text.
         return None;
@@ -1153,7 +1227,7 @@ fn identify_latin<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Option<I
             letters: total,
         });
     }
-    let info = trigram_detector::detect(&spellings(words));
+    let info = trigram_detector::detect(&spellings(words, spelling_bytes));
     // Among en, uk and ru a Latin text is English unless whatlang is sure it is another
     // language: on a short English sentence it often guesses Dutch or Danish, unsure.
     let other = info
@@ -1278,6 +1352,84 @@ mod tests {
         }
         assert!(!uk.is_function_word(""));
     }
+    #[test]
+    fn english_function_words_are_counted_as_the_lexicon_counts_them() {
+        let sentence = "The Ministry said THAT it Was ready, but They Would not Say When: \
+                        Russia has WITHDRAWN from the Talks and its Troops are Over the border.";
+        let runs: Vec<&str> = sentence
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|run| !run.is_empty())
+            .collect();
+        let english = lexicon(Lang::En);
+        for run in &runs {
+            assert_eq!(
+                ascii_word_key(run),
+                word_key(&run.to_ascii_lowercase()),
+                "{run}"
+            );
+        }
+        let expected = runs
+            .iter()
+            .filter(|run| english.is_function_word(&run.to_ascii_lowercase()))
+            .count();
+        assert_eq!(english_function_words(sentence), (expected, runs.len()));
+        // the, said, that, it, was, but, they, would, not, when, has, from, the, and, its,
+        // are, over, the.
+        assert_eq!(expected, 18);
+    }
+
+    #[test]
+    fn endings_are_found_as_by_comparing_every_one() {
+        let uk = "Ми зробимо все, вирішимо, коли будемо знати, як їх звати, і вони знають, \
+                  що дають";
+        let ru = "Новое решение, которое приняла новая власть, вызвало более сильное давление";
+        for (lang, text) in [(Lang::Uk, uk), (Lang::Ru, ru)] {
+            let lexicon = lexicon(lang);
+            let mut found = 0;
+            for word in text
+                .split(|c: char| !is_letter(c))
+                .filter(|w| !w.is_empty())
+            {
+                let lower = word.to_lowercase();
+                let expected = vocabulary(lang)
+                    .endings
+                    .iter()
+                    .any(|e| lower.len() > e.len() && lower.ends_with(e));
+                assert_eq!(lexicon.has_ending(&lower), expected, "{lower}");
+                found += usize::from(expected);
+            }
+            assert!(found >= 3, "{lang}: {found}");
+        }
+        assert_eq!(last_bytes(&["", "ая"]), [true; 256]);
+    }
+
+    #[test]
+    fn addresses_are_told_from_words() {
+        for chunk in [
+            "https://www.rbc.ua/ukr/news",
+            "www.pravda.com.ua",
+            "rbc.ua",
+            "bbc.co.uk,",
+            "press@mil.gov.ua",
+            "#StandWithUkraine",
+            "(ft.com)",
+        ] {
+            assert!(is_address(chunk), "{chunk}");
+        }
+        for chunk in [
+            "року.",
+            "U.S.",
+            "т.д.",
+            "заявив:",
+            "Reuters.",
+            "10:30",
+            "війни",
+            "2.5",
+        ] {
+            assert!(!is_address(chunk), "{chunk}");
+        }
+    }
+
     #[test]
     fn long_paragraphs_in_each_language() {
         let en = "Ukrainian officials said that several thousand North Korean infantrymen are \
