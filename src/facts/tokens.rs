@@ -260,26 +260,34 @@ fn scan_word(
 ) -> WordEnd {
     let (mut rest_has_upper, mut rest_is_unusual) = (false, false);
     loop {
-        // Most letters are ASCII or two-byte Cyrillic: those are read from their bytes;
+        // Most letters are ASCII or two-byte Cyrillic: those are read from their bytes, a
+        // run of one kind at a time (the character position is counted once per run);
         // anything else goes through `char_at`.
         let lead = bytes.get(at).copied().unwrap_or(0);
+        let run_start = at;
         if lead < 0x80 {
             if lead.is_ascii_alphabetic() {
-                rest_has_upper |= lead < b'a';
+                while let Some(&letter) = bytes.get(at).filter(|b| b.is_ascii_alphabetic()) {
+                    rest_has_upper |= letter < b'a';
+                    at += 1;
+                }
+                position += at - run_start;
                 previous_is_latin = true;
-                at += 1;
-                position += 1;
                 continue;
             }
             if lead != b'\'' {
                 break;
             }
-        } else if let Some(capital) = cyrillic_letter(bytes, at) {
-            rest_has_upper |= capital;
-            previous_is_latin = false;
-            at += 2;
-            position += 1;
-            continue;
+        } else {
+            while let Some(capital) = cyrillic_letter(bytes, at) {
+                rest_has_upper |= capital;
+                at += 2;
+            }
+            if at > run_start {
+                position += (at - run_start) / 2;
+                previous_is_latin = false;
+                continue;
+            }
         }
         let Some((ch, ch_width)) = char_at(bytes, at) else {
             break;
