@@ -104,6 +104,13 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut position = 0usize;
     let mut gap_start = 0usize;
     while let Some(&lead) = bytes.get(at) {
+        // The space between words is asked about first: after letters, it is the commonest
+        // byte, and `ascii_start` would test it last.
+        if lead == b' ' {
+            at += 1;
+            position += 1;
+            continue;
+        }
         let (start_byte, start) = (at, position);
         // Whether a capital first letter is ASCII or Cyrillic, whose small letter is known
         // without a table (see `capitalized_lowercase`).
