@@ -104,7 +104,17 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut position = 0usize;
     let mut gap_start = 0usize;
     while let Some(&lead) = bytes.get(at) {
+        // The space between words is asked about first: after letters, it is the commonest
+        // byte, and `ascii_start` would test it last.
+        if lead == b' ' {
+            at += 1;
+            position += 1;
+            continue;
+        }
         let (start_byte, start) = (at, position);
+        // Whether a capital first letter is ASCII or Cyrillic, whose small letter is known
+        // without a table (see `capitalized_lowercase`).
+        let mut first_in_table = true;
         // ASCII and the two-byte Cyrillic letters are told from their bytes; any other
         // character is decoded.
         let (first, width) = if lead < 0x80 {
@@ -121,6 +131,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             let Some((c, width)) = char_at(bytes, at) else {
                 break;
             };
+            first_in_table = false;
             let first = if is_space(c) {
                 Start::Space
             } else if is_word_char(c) {
@@ -135,30 +146,35 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         };
         at += width;
         position += 1;
-        let (kind, has_upper) = match first {
+        let (kind, capitals) = match first {
             Start::Space => continue,
             Start::Digit => {
                 while bytes.get(at).is_some_and(u8::is_ascii_digit) {
                     at += 1;
                     position += 1;
                 }
-                (TokenKind::Digits, false)
+                (TokenKind::Digits, Capitals::None)
             }
-            Start::Punct => (TokenKind::Punct, false),
+            Start::Punct => (TokenKind::Punct, Capitals::None),
             Start::Letter { capital, latin } => {
-                let word = scan_word(bytes, at, position, capital, latin);
+                let word = scan_word(bytes, at, position, latin);
                 (at, position) = (word.at, word.position);
-                (TokenKind::Word, word.has_upper)
+                let capitals = match (capital, word.rest_has_upper) {
+                    (false, false) => Capitals::None,
+                    (true, false) if first_in_table && !word.rest_is_unusual => Capitals::FirstOnly,
+                    _ => Capitals::Some,
+                };
+                (TokenKind::Word, capitals)
             }
         };
         let token_text = text.get(start_byte..at).unwrap_or_default();
         let gap_before = text
             .get(gap_start.min(start_byte)..start_byte)
             .unwrap_or_default();
-        let lower = if has_upper {
-            std::borrow::Cow::Owned(lowercase(token_text))
-        } else {
-            std::borrow::Cow::Borrowed(token_text)
+        let lower = match capitals {
+            Capitals::None => std::borrow::Cow::Borrowed(token_text),
+            Capitals::FirstOnly => std::borrow::Cow::Owned(capitalized_lowercase(token_text)),
+            Capitals::Some => std::borrow::Cow::Owned(lowercase(token_text)),
         };
         tokens.push(Token {
             kind,
@@ -218,11 +234,25 @@ fn cyrillic_letter(bytes: &[u8], at: usize) -> Option<bool> {
     (lead == 0xd0 || second < 0xa0).then_some(lead == 0xd0 && second < 0xb0)
 }
 
-/// Where a word ends: its end's byte and character positions, and whether it has a capital.
+/// Which letters of a token its lowercase changes.
+#[derive(Clone, Copy)]
+enum Capitals {
+    /// None: the token is its own lowercase.
+    None,
+    /// Only the first, an ASCII or Cyrillic capital (U+0400..=U+042F), before small ASCII and
+    /// Cyrillic (U+0430..=U+045F) letters ("Київ", "Kyiv"): most capitalized words.
+    FirstOnly,
+    /// Any other: [`lowercase`] works it out.
+    Some,
+}
+
+/// Where a word ends: its end's byte and character positions, whether a capital follows its
+/// first letter, and whether anything but ASCII and Cyrillic (U+0400..=U+045F) letters does.
 struct WordEnd {
     at: usize,
     position: usize,
-    has_upper: bool,
+    rest_has_upper: bool,
+    rest_is_unusual: bool,
 }
 
 /// Reads a word on from byte `at` (character `position`), after its first letter.
@@ -233,30 +263,38 @@ fn scan_word(
     bytes: &[u8],
     mut at: usize,
     mut position: usize,
-    mut has_upper: bool,
     mut previous_is_latin: bool,
 ) -> WordEnd {
+    let (mut rest_has_upper, mut rest_is_unusual) = (false, false);
     loop {
-        // Most letters are ASCII or two-byte Cyrillic: those are read from their bytes;
+        // Most letters are ASCII or two-byte Cyrillic: those are read from their bytes, a
+        // run of one kind at a time (the character position is counted once per run);
         // anything else goes through `char_at`.
         let lead = bytes.get(at).copied().unwrap_or(0);
+        let run_start = at;
         if lead < 0x80 {
             if lead.is_ascii_alphabetic() {
-                has_upper |= lead < b'a';
+                while let Some(&letter) = bytes.get(at).filter(|b| b.is_ascii_alphabetic()) {
+                    rest_has_upper |= letter < b'a';
+                    at += 1;
+                }
+                position += at - run_start;
                 previous_is_latin = true;
-                at += 1;
-                position += 1;
                 continue;
             }
             if lead != b'\'' {
                 break;
             }
-        } else if let Some(capital) = cyrillic_letter(bytes, at) {
-            has_upper |= capital;
-            previous_is_latin = false;
-            at += 2;
-            position += 1;
-            continue;
+        } else {
+            while let Some(capital) = cyrillic_letter(bytes, at) {
+                rest_has_upper |= capital;
+                at += 2;
+            }
+            if at > run_start {
+                position += (at - run_start) / 2;
+                previous_is_latin = false;
+                continue;
+            }
         }
         let Some((ch, ch_width)) = char_at(bytes, at) else {
             break;
@@ -267,7 +305,8 @@ fn scan_word(
         if !(is_word_char(ch) || joins_apostrophe) {
             break;
         }
-        has_upper |= is_upper(ch);
+        rest_has_upper |= is_upper(ch);
+        rest_is_unusual = true;
         previous_is_latin = is_latin(ch);
         at += ch_width;
         position += 1;
@@ -275,7 +314,8 @@ fn scan_word(
     WordEnd {
         at,
         position,
-        has_upper,
+        rest_has_upper,
+        rest_is_unusual,
     }
 }
 
@@ -363,6 +403,28 @@ pub fn lowercase(word: &str) -> String {
         copied = at;
     }
     lower.push_str(word.get(copied..).unwrap_or_default());
+    lower
+}
+
+/// [`lowercase`] of a word whose first letter is an ASCII or Cyrillic (U+0400..=U+042F)
+/// capital and whose other letters are small ASCII or Cyrillic (U+0430..=U+045F) letters:
+/// the first letter lowered, the rest copied. Anything else goes to [`lowercase`].
+fn capitalized_lowercase(word: &str) -> String {
+    let mut chars = word.chars();
+    let small = match chars.next() {
+        Some(c @ 'A'..='Z') => Some(c.to_ascii_lowercase()),
+        // А..Я and Ѐ..Џ: their small letters are 0x20 and 0x50 further on.
+        Some(c @ '\u{410}'..='\u{42f}') => char::from_u32(u32::from(c) + 0x20),
+        Some(c @ '\u{400}'..='\u{40f}') => char::from_u32(u32::from(c) + 0x50),
+        _ => None,
+    };
+    let Some(small) = small else {
+        return lowercase(word);
+    };
+    let rest = chars.as_str();
+    let mut lower = String::with_capacity(word.len());
+    lower.push(small);
+    lower.push_str(rest);
     lower
 }
 
@@ -480,6 +542,42 @@ mod tests {
         ] {
             assert_eq!(lowercase(word), word.to_lowercase(), "{word}");
         }
+    }
+
+    #[test]
+    fn capitalized_words_lowercase_as_unicode_does() {
+        for word in [
+            "Київ",
+            "Росія",
+            "Kyiv",
+            "Ѐвропа",
+            "Єрмак",
+            "Іран",
+            "Ґудзь",
+            "Ёлка",
+            "Ǆemal",
+            "Σίσυφος",
+            "K",
+            "",
+        ] {
+            assert_eq!(capitalized_lowercase(word), word.to_lowercase(), "{word}");
+        }
+        let tokens = tokenize("Президент Зеленський і Joe Biden зустрілися в Києві.");
+        let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_ref()).collect();
+        assert_eq!(
+            lower,
+            [
+                "президент",
+                "зеленський",
+                "і",
+                "joe",
+                "biden",
+                "зустрілися",
+                "в",
+                "києві",
+                "."
+            ]
+        );
     }
 
     proptest::proptest! {
