@@ -681,6 +681,25 @@ impl Trie {
         ids.iter().flatten().any(|&id| self.child(0, id).is_some())
     }
 
+    /// When no form the unit's `ids` begin goes on past it: the target of the longest form
+    /// it ends (the largest, as [`Trie::find_with_keys`] chooses), None when it ends none.
+    #[inline]
+    fn one_word_target(&self, unit: Option<&Unit>, ids: Option<&[u32; 3]>) -> Option<OneWord> {
+        let (Some(_), Some(ids)) = (unit, ids) else {
+            return None;
+        };
+        let mut target = None;
+        for &id in ids.iter().filter(|&&id| id != NO_ID) {
+            if let Some(child) = self.child(0, id) {
+                if self.has_children.get(child as usize).copied() != Some(false) {
+                    return Some(OneWord::GoesOn);
+                }
+                target = target.max(self.target(child));
+            }
+        }
+        Some(OneWord::Only(target))
+    }
+
     /// [`Trie::find`] with each unit's ids already worked out (`keys[i].ids[slot]`).
     fn find_with_keys(&self, units: &[Unit], keys: &[UnitKeys], slot: usize) -> Vec<Hit> {
         let mut hits = Vec::new();
@@ -698,10 +717,21 @@ impl Trie {
             .and_then(|rest| rest.iter().position(|unit| unit.starts & bit != 0))
         {
             first += offset;
-            active.clear();
-            active.push(0);
             let mut best: Option<Hit> = None;
             let mut at = first;
+            active.clear();
+            // Most forms are one word: when every form the first unit begins ends there, the
+            // match is that unit's, and no walk is set up.
+            match self.one_word_target(units.get(first), ids_at(first)) {
+                Some(OneWord::Only(target)) => {
+                    best = target.map(|target| Hit {
+                        first,
+                        last: first,
+                        target,
+                    })
+                }
+                _ => active.push(0),
+            }
             while !active.is_empty() {
                 let (Some(unit), Some(unit_ids)) = (units.get(at), ids_at(at)) else {
                     break;
@@ -740,6 +770,14 @@ impl Trie {
         }
         hits
     }
+}
+
+/// Whether the forms a unit begins all end at it ([`Trie::one_word_target`]).
+enum OneWord {
+    /// They do: the target of the form it is, if any.
+    Only(Option<usize>),
+    /// Some form goes on past it.
+    GoesOn,
 }
 
 /// No id, in [`UnitKeys::ids`] (ids count the keys of one glossary, far fewer).
