@@ -277,9 +277,13 @@ impl FormFilter {
     fn slot(text: &str, chars: usize) -> (usize, u64) {
         let mut start = [0u8; 8];
         let bytes = text.as_bytes();
-        let prefix = bytes.get(..FILTER_PREFIX_BYTES).unwrap_or(bytes);
-        if let Some(to) = start.get_mut(..prefix.len()) {
-            to.copy_from_slice(prefix);
+        // A prefix of known length is one move; most words have it.
+        match (
+            bytes.first_chunk::<FILTER_PREFIX_BYTES>(),
+            start.first_chunk_mut::<FILTER_PREFIX_BYTES>(),
+        ) {
+            (Some(prefix), Some(to)) => *to = *prefix,
+            _ => copy_short(&mut start, bytes),
         }
         let key = u64::from_le_bytes(start) ^ (chars as u64).rotate_right(8);
         // Multiplicative hashing: the top bits depend on every bit of the key.
@@ -522,8 +526,8 @@ impl WordText {
     fn new(text: &str) -> WordText {
         let mut bytes = [0u8; INLINE_WORD_BYTES];
         match (bytes.get_mut(..text.len()), u8::try_from(text.len())) {
-            (Some(inline), Ok(len)) => {
-                inline.copy_from_slice(text.as_bytes());
+            (Some(_), Ok(len)) => {
+                copy_short(&mut bytes, text.as_bytes());
                 WordText::Inline { len, bytes }
             }
             _ => WordText::Long(text.into()),
@@ -538,6 +542,51 @@ impl WordText {
                 .and_then(|b| std::str::from_utf8(b).ok())
                 .unwrap_or_default(),
             WordText::Long(text) => text,
+        }
+    }
+}
+
+/// Copies `from` to the start of `to`, which is at least as long, in at most two moves of a
+/// fixed size, overlapping in the middle: a `copy_from_slice` whose length is known only at run
+/// time calls `memcpy`, and for a word's few bytes the call cost more than the copy. It ran
+/// for every word a paragraph keeps and every word looked up in a [`FormFilter`].
+fn copy_short(to: &mut [u8], from: &[u8]) {
+    /// The first and the last `N` bytes of `from`, which has `N` to `2 * N` bytes.
+    fn head_and_tail<const N: usize>(to: &mut [u8], from: &[u8]) -> bool {
+        let len = from.len();
+        let (Some(head_to), Some(head_from)) = (to.first_chunk_mut::<N>(), from.first_chunk::<N>())
+        else {
+            return false;
+        };
+        *head_to = *head_from;
+        let tail_to = to
+            .get_mut(len.saturating_sub(N)..len)
+            .and_then(|tail| <&mut [u8; N]>::try_from(tail).ok());
+        let (Some(tail_to), Some(tail_from)) = (tail_to, from.last_chunk::<N>()) else {
+            return false;
+        };
+        *tail_to = *tail_from;
+        true
+    }
+    let len = from.len();
+    let copied = match len {
+        0 => true,
+        // The first, middle and last bytes cover one to three.
+        1..=3 => [0, len / 2, len - 1].into_iter().all(|i| {
+            let (Some(to), Some(from)) = (to.get_mut(i), from.get(i)) else {
+                return false;
+            };
+            *to = *from;
+            true
+        }),
+        4..=7 => head_and_tail::<4>(to, from),
+        8..=15 => head_and_tail::<8>(to, from),
+        16..=32 => head_and_tail::<16>(to, from),
+        _ => false,
+    };
+    if !copied {
+        if let Some(to) = to.get_mut(..len) {
+            to.copy_from_slice(from);
         }
     }
 }
@@ -2070,6 +2119,30 @@ mod tests {
         "iPhone 15",
         "U.S.",
     ];
+
+    #[test]
+    fn words_of_every_length_are_kept_as_written() {
+        // Words of every length up to the inline limit and past it, in both scripts, with the
+        // few-byte copies' boundaries (3/4, 7/8, 15/16 bytes) among them.
+        let sentence = "У Києві, 5 жовтня, Зеленський і Макрон обговорили\
+                        протиповітряну оборону та I, a, to, the, North, Korean, Pyongyang, \
+                        interoperability, військовослужбовцями, найвисокопоставленіших";
+        for word in sentence.split([' ', ',']).filter(|w| !w.is_empty()) {
+            for end in word
+                .char_indices()
+                .map(|(i, _)| i)
+                .skip(1)
+                .chain([word.len()])
+            {
+                let prefix = &word[..end];
+                assert_eq!(WordText::new(prefix).as_str(), prefix);
+                let mut buffer = [0u8; 64];
+                copy_short(&mut buffer, prefix.as_bytes());
+                assert_eq!(&buffer[..prefix.len()], prefix.as_bytes());
+                assert!(buffer[prefix.len()..].iter().all(|&b| b == 0), "{prefix}");
+            }
+        }
+    }
 
     #[test]
     fn keys_are_made_as_first_made_for_every_table_word_and_news_name() {
