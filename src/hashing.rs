@@ -32,10 +32,21 @@ impl Hasher for FastHasher {
             self.add(u64::from_le_bytes(word));
         }
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+        // The last one to seven bytes as a zero-padded little-endian word, read in two loads
+        // that may overlap rather than copied into a buffer (a `memcpy` call per string).
+        let len = rest.len();
+        let word = match (rest.first_chunk::<4>(), rest.last_chunk::<4>()) {
+            (Some(head), Some(tail)) => {
+                u64::from(u32::from_le_bytes(*head))
+                    | (u64::from(u32::from_le_bytes(*tail)) << ((len - 4) * 8))
+            }
+            _ => rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |word, (i, &b)| word | (u64::from(b) << (i * 8))),
+        };
+        if len > 0 {
+            self.add(word);
         }
     }
 
@@ -82,6 +93,26 @@ mod tests {
         assert_ne!(hash("тисяча"), hash("тисячі"));
         assert_ne!(hash("abcdefgh"), hash("abcdefgi"));
         assert_ne!(hash("a"), hash("b"));
+    }
+
+    #[test]
+    fn the_last_bytes_hash_as_the_zero_padded_word() {
+        let padded = |bytes: &[u8]| {
+            let mut h = FastHasher::default();
+            for chunk in bytes.chunks(8) {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                h.add(u64::from_le_bytes(word));
+            }
+            h.finish()
+        };
+        let text = "Північнокорейські військові";
+        for end in 0..=text.len() {
+            let bytes = &text.as_bytes()[..end];
+            let mut h = FastHasher::default();
+            h.write(bytes);
+            assert_eq!(h.finish(), padded(bytes), "{end} bytes");
+        }
     }
 
     #[test]
