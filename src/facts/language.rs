@@ -439,6 +439,7 @@ impl std::ops::Deref for Word<'_> {
 /// A word whose lowercase spelling is `lowercase[start..end]`: the words of a text share one
 /// string, as a string per word cost more than the rest of identification.
 #[derive(Clone, Copy, Debug)]
+#[cfg_attr(test, derive(PartialEq))]
 struct WordSpan {
     start: usize,
     end: usize,
@@ -522,21 +523,6 @@ pub(crate) fn each_lowercase(c: char, mut f: impl FnMut(char)) {
     }
 }
 
-/// For a letter: its script, and its lowercase form when that is one character known
-/// without a table search (ASCII and the Russian and Ukrainian alphabets).
-#[inline]
-fn letter_shape(c: char) -> Option<(Script, Option<char>)> {
-    match c {
-        'a'..='z' => Some((Script::Latin, Some(c))),
-        '\u{430}'..='\u{45f}' => Some((Script::Cyrillic, Some(c))),
-        'A'..='Z' => Some((Script::Latin, Some(c.to_ascii_lowercase()))),
-        // А..Я: their lowercase letters are 0x20 further on.
-        '\u{410}'..='\u{42f}' => Some((Script::Cyrillic, char::from_u32(c as u32 + 0x20))),
-        _ if is_letter(c) => Some((script_of(c), None)),
-        _ => None,
-    }
-}
-
 /// Where a whitespace-separated chunk of a text began, and what [`word_spans`] had found
 /// before it: an address is only known as one at its end, and is then taken back.
 struct ChunkStart {
@@ -595,9 +581,112 @@ fn finish_word(
     }
 }
 
+/// What [`word_spans`] needs to know of a character.
+#[derive(Clone, Copy)]
+struct CharShape {
+    c: char,
+    /// The script of a letter; `None` for everything else.
+    letter: Option<Script>,
+    upper: bool,
+    whitespace: bool,
+    /// Its lowercase form when that is one character; `None` sends the letter to
+    /// [`push_lowercase`].
+    lower: Option<char>,
+    /// A letter that is its own lowercase form, looked up: copied from the text with the
+    /// letters around it.
+    copied: bool,
+}
+
+fn char_shape(c: char) -> CharShape {
+    let (mut lower, mut forms) = (None, 0);
+    each_lowercase(c, |l| {
+        lower = Some(l);
+        forms += 1;
+    });
+    CharShape {
+        c,
+        letter: is_letter(c).then(|| script_of(c)),
+        upper: is_upper(c),
+        whitespace: c.is_whitespace(),
+        lower: if forms == 1 { lower } else { None },
+        copied: false,
+    }
+}
+
+/// [`char_shape`] of the characters almost all text is written in, looked up: ASCII and the
+/// two-byte Cyrillic block.
+struct CharShapeTable {
+    ascii: [CharShape; 128],
+    cyrillic: [CharShape; 256],
+}
+
+fn char_shape_table() -> &'static CharShapeTable {
+    static TABLE: std::sync::OnceLock<CharShapeTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let shape_at = |code: u32| {
+            let shape = char_shape(char::from_u32(code).unwrap_or('\0'));
+            CharShape {
+                copied: shape.letter.is_some() && shape.lower == Some(shape.c),
+                ..shape
+            }
+        };
+        CharShapeTable {
+            ascii: std::array::from_fn(|code| shape_at(code as u32)),
+            cyrillic: std::array::from_fn(|offset| shape_at(0x400 + offset as u32)),
+        }
+    })
+}
+
+/// The character of `text` starting at byte `at`, its length in bytes and its shape.
+/// ASCII and the Cyrillic block are looked up without decoding, which cost as much as the
+/// rest of [`word_spans`].
+#[inline(always)]
+fn shape_at(text: &str, at: usize, table: &CharShapeTable) -> Option<(CharShape, usize)> {
+    let bytes = text.as_bytes();
+    let lead = *bytes.get(at)?;
+    let looked_up = match lead {
+        0..0x80 => table.ascii.get(usize::from(lead)).map(|shape| (*shape, 1)),
+        // U+0400..=U+04FF: a lead byte 0xD0..=0xD3 and one continuation byte.
+        0xd0..=0xd3 => bytes.get(at + 1).and_then(|&second| {
+            let code = usize::from(lead & 0x1f) << 6 | usize::from(second & 0x3f);
+            code.checked_sub(0x400)
+                .and_then(|offset| table.cyrillic.get(offset))
+                .map(|shape| (*shape, 2))
+        }),
+        _ => None,
+    };
+    looked_up.or_else(|| {
+        let c = text.get(at..)?.chars().next()?;
+        Some((char_shape(c), c.len_utf8()))
+    })
+}
+
+/// The shape of the letter of `text` at byte `at` when it is looked up and its own
+/// lowercase form, and its length in bytes.
+#[inline(always)]
+fn copied_letter_at<'a>(
+    text: &str,
+    at: usize,
+    table: &'a CharShapeTable,
+) -> Option<(&'a CharShape, usize)> {
+    let bytes = text.as_bytes();
+    let lead = *bytes.get(at)?;
+    let (shape, len) = match lead {
+        0..0x80 => (table.ascii.get(usize::from(lead))?, 1),
+        0xd0..=0xd3 => {
+            let second = *bytes.get(at + 1)?;
+            let code = usize::from(lead & 0x1f) << 6 | usize::from(second & 0x3f);
+            (table.cyrillic.get(code.checked_sub(0x400)?)?, 2)
+        }
+        _ => return None,
+    };
+    shape.copied.then_some((shape, len))
+}
+
 /// The words of a text, with whether each stands inside quotation marks; their lowercase
 /// spellings go to `lowercase`.
 fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
+    let table = char_shape_table();
     // News words average six or more bytes with their space: one allocation, not a
     // doubling series.
     let mut words = Vec::with_capacity(text.len() / 6 + 1);
@@ -607,24 +696,56 @@ fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
     let mut chunk: Option<ChunkStart> = None;
     let mut current: Option<WordSpan> = None;
     let mut previous: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let mut at = 0;
+    // Letters that are their own lowercase form are copied from `text` a run at a time, not
+    // pushed one by one: `text[uncopied.start..uncopied.end]` is owed to `lowercase`, and is
+    // copied before anything else reads or writes `lowercase`.
+    let mut uncopied = 0..0;
+    while let Some((shape, len)) = shape_at(text, at, table) {
+        if let Some(word) = current
+            .as_mut()
+            .filter(|_| shape.copied && uncopied.end == at)
+        {
+            // The rest of the run, read in a loop of its own: most letters of a word.
+            let mut last = shape;
+            let mut end = at;
+            let mut step = len;
+            loop {
+                word.letters += 1;
+                if last.letter != Some(word.script) {
+                    word.script = Script::Other;
+                }
+                end += step;
+                match copied_letter_at(text, end, table) {
+                    Some((shape, len)) => (last, step) = (*shape, len),
+                    None => break,
+                }
+            }
+            uncopied.end = end;
+            previous = Some(last.c);
+            at = end;
+            continue;
+        }
+        let c = shape.c;
+        let next = at + len;
         let before = previous.replace(c);
-        if let Some((script, lower)) = letter_shape(c) {
+        copy_uncopied(text, &mut uncopied, lowercase);
+        if let Some(script) = shape.letter {
             if chunk.is_none() {
                 chunk = Some(ChunkStart::new(at, &words, lowercase, depth));
             }
-            let word = current.get_or_insert_with(|| WordSpan {
+            let word = current.get_or_insert(WordSpan {
                 start: lowercase.len(),
                 end: lowercase.len(),
                 script,
                 letters: 0,
                 apostrophes: 0,
-                capitalized: is_upper(c),
+                capitalized: shape.upper,
                 quoted: depth > 0,
                 label: false,
             });
-            match lower {
+            match shape.lower {
+                _ if shape.copied => uncopied = at..next,
                 Some(lower) => lowercase.push(lower),
                 None => push_lowercase(lowercase, c),
             }
@@ -632,22 +753,25 @@ fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
             if script != word.script {
                 word.script = Script::Other;
             }
+            at = next;
             continue;
         }
-        if c.is_whitespace() {
+        if shape.whitespace {
             finish_word(&mut current, false, lowercase, &mut words);
             // Only a chunk with one of an address's characters can be one.
             if let Some(start) = chunk.take().filter(|start| start.marked) {
                 start.close(text, at, &mut words, lowercase, &mut depth);
             }
             previous = None;
+            at = next;
             continue;
         }
         let start = chunk.get_or_insert_with(|| ChunkStart::new(at, &words, lowercase, depth));
         start.marked |= matches!(c, '.' | ':' | '@' | '#');
+        at = next;
         let inner_apostrophe = is_apostrophe(c)
             && before.is_some_and(is_letter)
-            && chars.peek().is_some_and(|&(_, next)| is_letter(next));
+            && shape_at(text, next, table).is_some_and(|(after, _)| after.letter.is_some());
         if inner_apostrophe {
             if let Some(word) = current.as_mut() {
                 lowercase.push('\'');
@@ -671,11 +795,21 @@ fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
             _ => {}
         }
     }
+    copy_uncopied(text, &mut uncopied, lowercase);
     finish_word(&mut current, false, lowercase, &mut words);
     if let Some(start) = chunk.take() {
         start.close(text, text.len(), &mut words, lowercase, &mut depth);
     }
     words
+}
+
+/// Copies the run of letters [`word_spans`] owes `lowercase`.
+#[inline]
+fn copy_uncopied(text: &str, uncopied: &mut std::ops::Range<usize>, lowercase: &mut String) {
+    if uncopied.start < uncopied.end {
+        lowercase.push_str(text.get(uncopied.clone()).unwrap_or_default());
+        uncopied.start = uncopied.end;
+    }
 }
 
 /// Letters in words written in lowercase, outside URLs: the running text a translator
@@ -1307,6 +1441,136 @@ const PARAGRAPH_VOTE: f64 = 0.75;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// For a letter: its script, and its lowercase form when that is one character known
+    /// without a table search (ASCII and the Russian and Ukrainian alphabets).
+    #[inline]
+    fn letter_shape(c: char) -> Option<(Script, Option<char>)> {
+        match c {
+            'a'..='z' => Some((Script::Latin, Some(c))),
+            '\u{430}'..='\u{45f}' => Some((Script::Cyrillic, Some(c))),
+            'A'..='Z' => Some((Script::Latin, Some(c.to_ascii_lowercase()))),
+            // А..Я: their lowercase letters are 0x20 further on.
+            '\u{410}'..='\u{42f}' => Some((Script::Cyrillic, char::from_u32(c as u32 + 0x20))),
+            _ if is_letter(c) => Some((script_of(c), None)),
+            _ => None,
+        }
+    }
+
+    /// The per-character `word_spans` the byte-level one replaced: the reference it must
+    /// agree with.
+    fn word_spans_by_chars(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
+        // News words average six or more bytes with their space: one allocation, not a
+        // doubling series.
+        let mut words = Vec::with_capacity(text.len() / 6 + 1);
+        let mut depth: usize = 0;
+        // One pass over the characters, not one to split at whitespace and another to read the
+        // chunks: what a chunk that turns out to be an address added is taken back at its end.
+        let mut chunk: Option<ChunkStart> = None;
+        let mut current: Option<WordSpan> = None;
+        let mut previous: Option<char> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let before = previous.replace(c);
+            if let Some((script, lower)) = letter_shape(c) {
+                if chunk.is_none() {
+                    chunk = Some(ChunkStart::new(at, &words, lowercase, depth));
+                }
+                let word = current.get_or_insert_with(|| WordSpan {
+                    start: lowercase.len(),
+                    end: lowercase.len(),
+                    script,
+                    letters: 0,
+                    apostrophes: 0,
+                    capitalized: is_upper(c),
+                    quoted: depth > 0,
+                    label: false,
+                });
+                match lower {
+                    Some(lower) => lowercase.push(lower),
+                    None => push_lowercase(lowercase, c),
+                }
+                word.letters += 1;
+                if script != word.script {
+                    word.script = Script::Other;
+                }
+                continue;
+            }
+            if c.is_whitespace() {
+                finish_word(&mut current, false, lowercase, &mut words);
+                // Only a chunk with one of an address's characters can be one.
+                if let Some(start) = chunk.take().filter(|start| start.marked) {
+                    start.close(text, at, &mut words, lowercase, &mut depth);
+                }
+                previous = None;
+                continue;
+            }
+            let start = chunk.get_or_insert_with(|| ChunkStart::new(at, &words, lowercase, depth));
+            start.marked |= matches!(c, '.' | ':' | '@' | '#');
+            let inner_apostrophe = is_apostrophe(c)
+                && before.is_some_and(is_letter)
+                && chars.peek().is_some_and(|&(_, next)| is_letter(next));
+            if inner_apostrophe {
+                if let Some(word) = current.as_mut() {
+                    lowercase.push('\'');
+                    word.apostrophes += 1;
+                    continue;
+                }
+            }
+            finish_word(&mut current, c == ':', lowercase, &mut words);
+            match c {
+                '«' | '„' => depth += 1,
+                '»' => depth = depth.saturating_sub(1),
+                '"' | '“' | '”' => {
+                    // An opening mark stands before a word, a closing one after it.
+                    let opening = before.is_none_or(|b| matches!(b, '(' | '[' | '-' | '—'));
+                    if opening {
+                        depth += 1;
+                    } else {
+                        depth = depth.saturating_sub(1);
+                    }
+                }
+                _ => {}
+            }
+        }
+        finish_word(&mut current, false, lowercase, &mut words);
+        if let Some(start) = chunk.take() {
+            start.close(text, text.len(), &mut words, lowercase, &mut depth);
+        }
+        words
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_level_word_spans_agree_with_the_per_character_reference(
+            text in "([a-zA-Z]{1,8}|[а-яА-ЯіїєґІЇЄҐёЁыЭЀЏѠѡ]{1,8}|[ \t\n\u{a0}\u{2009}]|['’ʼ\"«»„“”()\\[\\]—:.@#/-]|https://bbc\\.co\\.uk/news|www\\.rbc\\.ua|[0-9]{1,4}|[ÀßİǅΣσ日本ØŉẞĲ\u{301}\u{482}\u{1c80}\u{2de0}])*"
+        ) {
+            let (mut by_bytes, mut by_chars) = (String::new(), String::new());
+            let spans = word_spans(&text, &mut by_bytes);
+            let reference = word_spans_by_chars(&text, &mut by_chars);
+            proptest::prop_assert_eq!(spans, reference);
+            proptest::prop_assert_eq!(by_bytes, by_chars);
+        }
+    }
+
+    #[test]
+    fn word_spans_of_real_sentences_agree_with_the_per_character_reference() {
+        let sentences = [
+            "«Ми не відступимо», — заявив п’ятого травня Зеленський (фото: Reuters, www.rbc.ua).",
+            "По словам Шойгу, \"операция\" идёт по плану: https://t.me/s/rian_ru #война",
+            "Photo: ISW analysts said \"North Korean troops\" arrived in Kursk on Oct. 23.",
+            "Рокiв із латинською i, ЁЛКИ, Ѐлка, ẞtraße and Ǆemal İstanbul",
+        ];
+        for text in sentences {
+            let (mut by_bytes, mut by_chars) = (String::new(), String::new());
+            assert_eq!(
+                word_spans(text, &mut by_bytes),
+                word_spans_by_chars(text, &mut by_chars),
+                "{text}"
+            );
+            assert_eq!(by_bytes, by_chars, "{text}");
+        }
+    }
 
     fn lang_of(text: &str) -> Option<IdentifiedLang> {
         identify(text).map(|i| i.lang)
