@@ -780,20 +780,7 @@ fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
             }
         }
         finish_word(&mut current, c == ':', lowercase, &mut words);
-        match c {
-            '«' | '„' => depth += 1,
-            '»' => depth = depth.saturating_sub(1),
-            '"' | '“' | '”' => {
-                // An opening mark stands before a word, a closing one after it.
-                let opening = before.is_none_or(|b| matches!(b, '(' | '[' | '-' | '—'));
-                if opening {
-                    depth += 1;
-                } else {
-                    depth = depth.saturating_sub(1);
-                }
-            }
-            _ => {}
-        }
+        depth = quotation_depth_after(c, before, depth);
     }
     copy_uncopied(text, &mut uncopied, lowercase);
     finish_word(&mut current, false, lowercase, &mut words);
@@ -809,6 +796,20 @@ fn copy_uncopied(text: &str, uncopied: &mut std::ops::Range<usize>, lowercase: &
     if uncopied.start < uncopied.end {
         lowercase.push_str(text.get(uncopied.clone()).unwrap_or_default());
         uncopied.start = uncopied.end;
+    }
+}
+
+/// How deep inside quotation marks the text is after `c`, which follows `before`.
+fn quotation_depth_after(c: char, before: Option<char>, depth: usize) -> usize {
+    match c {
+        '«' | '„' => depth + 1,
+        '»' => depth.saturating_sub(1),
+        // An opening mark stands before a word, a closing one after it.
+        '"' | '“' | '”' if before.is_none_or(|b| matches!(b, '(' | '[' | '-' | '—')) => {
+            depth + 1
+        }
+        '"' | '“' | '”' => depth.saturating_sub(1),
+        _ => depth,
     }
 }
 
@@ -1518,20 +1519,7 @@ mod tests {
                 }
             }
             finish_word(&mut current, c == ':', lowercase, &mut words);
-            match c {
-                '«' | '„' => depth += 1,
-                '»' => depth = depth.saturating_sub(1),
-                '"' | '“' | '”' => {
-                    // An opening mark stands before a word, a closing one after it.
-                    let opening = before.is_none_or(|b| matches!(b, '(' | '[' | '-' | '—'));
-                    if opening {
-                        depth += 1;
-                    } else {
-                        depth = depth.saturating_sub(1);
-                    }
-                }
-                _ => {}
-            }
+            depth = quotation_depth_after(c, before, depth);
         }
         finish_word(&mut current, false, lowercase, &mut words);
         if let Some(start) = chunk.take() {
