@@ -565,6 +565,17 @@ impl ChunkStart {
 
 /// Ends the word being read, if any: its spelling ends here; `label` when a colon ends it.
 #[inline]
+/// Writes an apostrophe between two letters into the word being read ("п'ять"), as part of
+/// its spelling; false when no word is being read.
+fn spell_apostrophe(current: &mut Option<WordSpan>, lowercase: &mut String) -> bool {
+    let Some(word) = current.as_mut() else {
+        return false;
+    };
+    lowercase.push('\'');
+    word.apostrophes += 1;
+    true
+}
+
 fn finish_word(
     current: &mut Option<WordSpan>,
     label: bool,
@@ -772,12 +783,8 @@ fn word_spans(text: &str, lowercase: &mut String) -> Vec<WordSpan> {
         let inner_apostrophe = is_apostrophe(c)
             && before.is_some_and(is_letter)
             && shape_at(text, next, table).is_some_and(|(after, _)| after.letter.is_some());
-        if inner_apostrophe {
-            if let Some(word) = current.as_mut() {
-                lowercase.push('\'');
-                word.apostrophes += 1;
-                continue;
-            }
+        if inner_apostrophe && spell_apostrophe(&mut current, lowercase) {
+            continue;
         }
         finish_word(&mut current, c == ':', lowercase, &mut words);
         depth = quotation_depth_after(c, before, depth);
@@ -1511,12 +1518,8 @@ mod tests {
             let inner_apostrophe = is_apostrophe(c)
                 && before.is_some_and(is_letter)
                 && chars.peek().is_some_and(|&(_, next)| is_letter(next));
-            if inner_apostrophe {
-                if let Some(word) = current.as_mut() {
-                    lowercase.push('\'');
-                    word.apostrophes += 1;
-                    continue;
-                }
+            if inner_apostrophe && spell_apostrophe(&mut current, lowercase) {
+                continue;
             }
             finish_word(&mut current, c == ':', lowercase, &mut words);
             depth = quotation_depth_after(c, before, depth);
