@@ -204,7 +204,7 @@ fn check_one(target: &Target, options: &AuditOptions) -> Result<Processed> {
     );
     let rendered = match &options.render {
         Render::Text(text) => text_body(&article, text),
-        Render::Json => json::render_article(&article),
+        Render::Json => json::render_article(&article, 2),
         Render::Github => report::github::render(std::slice::from_ref(&article)),
         Render::Sarif | Render::Html => String::new(),
     };
@@ -309,10 +309,9 @@ impl<'o> Emitter<'o> {
             }
             Render::Json => {
                 let separator = if self.wrote_article { "," } else { "" };
-                self.write(&format!(
-                    "{separator}\n    {}",
-                    rendered.replace('\n', "\n    ")
-                ));
+                self.write(separator);
+                self.write("\n    ");
+                self.write(rendered);
             }
         }
         self.wrote_article = true;
@@ -360,7 +359,7 @@ impl<'o> Emitter<'o> {
                 let mut tail = String::from(if self.wrote_article { "\n  ]" } else { "]" });
                 if options.archive {
                     tail.push_str(",\n  \"errors\": ");
-                    tail.push_str(&pretty(&self.errors).replace('\n', "\n  "));
+                    tail.push_str(&json::pretty_at_depth(&self.errors, 1));
                 }
                 let by_check = options.archive.then(|| {
                     crate::findings::Check::ALL
@@ -382,7 +381,7 @@ impl<'o> Emitter<'o> {
                     most_errors: options.archive.then_some(summary.most_errors.as_slice()),
                 };
                 tail.push_str(",\n  \"summary\": ");
-                tail.push_str(&pretty(&summary_json).replace('\n', "\n  "));
+                tail.push_str(&json::pretty_at_depth(&summary_json, 1));
                 tail.push_str("\n}\n");
                 self.write(&tail);
             }
@@ -391,10 +390,4 @@ impl<'o> Emitter<'o> {
             self.closed = true;
         }
     }
-}
-
-/// Pretty JSON of the report's own models: strings, numbers, lists and maps with string
-/// keys, which serde_json always accepts.
-fn pretty<T: Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).expect("the report model serializes")
 }

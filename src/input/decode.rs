@@ -82,6 +82,10 @@ fn decode_raw(
         return Ok((text, encoding));
     }
     refuse_binary(path, bytes)?;
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok((text.to_string(), UTF_8));
+    }
+    // Only the error message needs where the first bad byte is: std's check tells.
     let utf8_error = match std::str::from_utf8(bytes) {
         Ok(text) => return Ok((text.to_string(), UTF_8)),
         Err(e) => e,
