@@ -8,7 +8,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 
 // The allocator the `concord` binary uses.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: concord::allocator::Mimalloc = concord::allocator::Mimalloc;
 
 struct Lcg(u64);
 

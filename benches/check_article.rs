@@ -9,7 +9,7 @@ use std::path::Path;
 
 // The allocator the `concord` binary uses.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: concord::allocator::Mimalloc = concord::allocator::Mimalloc;
 
 fn check_one_article(c: &mut Criterion) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/north-korean-troops-errors");

@@ -12,7 +12,7 @@ use std::hint::black_box;
 
 // The allocator the `concord` binary uses.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: concord::allocator::Mimalloc = concord::allocator::Mimalloc;
 
 const SAMPLES: [(Lang, &str); 3] = [
     (

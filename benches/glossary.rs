@@ -10,7 +10,7 @@ use std::path::Path;
 
 // The allocator the `concord` binary uses.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: concord::allocator::Mimalloc = concord::allocator::Mimalloc;
 
 const SAMPLE_UK: &str = include_str!("../samples/north-korean-troops/uk.txt");
 

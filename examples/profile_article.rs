@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 // The allocator the `concord` binary uses.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: concord::allocator::Mimalloc = concord::allocator::Mimalloc;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

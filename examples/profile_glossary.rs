@@ -6,7 +6,7 @@ use concord::glossary;
 use std::path::Path;
 
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: concord::allocator::Mimalloc = concord::allocator::Mimalloc;
 
 const LATIN: [char; 19] = [
     'b', 'c', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 't', 'v', 'z', 'x', 'j', 'q', 'w',

@@ -9,6 +9,7 @@
 //! module per language.
 
 pub mod alignment;
+pub mod allocator;
 pub mod app;
 pub mod article;
 pub mod audit;

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 // A check allocates many small strings (words, keys, stems); glibc's allocator spent a fifth
 // of an audit's instructions on them, mimalloc a fraction of that.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: concord::allocator::Mimalloc = concord::allocator::Mimalloc;
 
 #[derive(Parser)]
 #[command(
