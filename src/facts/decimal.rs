@@ -25,17 +25,18 @@ impl Decimal {
     /// Builds a value from its integer and fraction digits ("13", "5" for 13.5). Returns
     /// `None` when either part is not all ASCII digits or the value has too many digits.
     pub fn from_parts(integer: &str, fraction: &str) -> Option<Decimal> {
-        if integer.len() + fraction.len() > MAX_DIGITS
-            || integer.is_empty() && fraction.is_empty()
-            || !integer
-                .chars()
-                .chain(fraction.chars())
-                .all(|c| c.is_ascii_digit())
+        if integer.len() + fraction.len() > MAX_DIGITS || integer.is_empty() && fraction.is_empty()
         {
             return None;
         }
-        let digits = format!("{integer}{fraction}");
-        let mantissa: i128 = digits.parse().ok()?;
+        // At most MAX_DIGITS digits: the mantissa cannot overflow an i128 (38 digits).
+        let mut mantissa: i128 = 0;
+        for byte in integer.bytes().chain(fraction.bytes()) {
+            if !byte.is_ascii_digit() {
+                return None;
+            }
+            mantissa = mantissa * 10 + i128::from(byte - b'0');
+        }
         Some(
             Decimal {
                 mantissa,
@@ -163,5 +164,62 @@ mod tests {
     fn sums_compose_number_words() {
         let sum = Decimal::from_int(20).plus(Decimal::from_int(1));
         assert_eq!(sum, Some(Decimal::from_int(21)));
+    }
+
+    /// `from_parts` as first written: the digits joined into a string and parsed.
+    fn from_parts_by_parsing(integer: &str, fraction: &str) -> Option<Decimal> {
+        if integer.len() + fraction.len() > MAX_DIGITS
+            || integer.is_empty() && fraction.is_empty()
+            || !integer
+                .chars()
+                .chain(fraction.chars())
+                .all(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let mantissa: i128 = format!("{integer}{fraction}").parse().ok()?;
+        Some(
+            Decimal {
+                mantissa,
+                scale: fraction.len() as u32,
+            }
+            .normalized(),
+        )
+    }
+
+    #[test]
+    fn digits_are_read_as_parsing_them_would() {
+        let longest = "9".repeat(MAX_DIGITS);
+        let parts = [
+            "",
+            "0",
+            "00",
+            "05",
+            "13",
+            "50",
+            "1500",
+            "10000",
+            "007",
+            "٣",
+            "1a",
+            "-1",
+            "+1",
+            " 1",
+            "１",
+            "2024",
+            "999999999999999",
+            &longest,
+        ];
+        for integer in parts {
+            for fraction in parts {
+                assert_eq!(
+                    Decimal::from_parts(integer, fraction),
+                    from_parts_by_parsing(integer, fraction),
+                    "{integer:?} {fraction:?}"
+                );
+            }
+        }
+        assert!(Decimal::from_parts(&longest, "").is_some());
+        assert_eq!(Decimal::from_parts(&longest, "9"), None);
     }
 }
