@@ -109,6 +109,10 @@ pub struct Tables {
     shortest_concept_chars: usize,
     /// Turns away most words that are a form of no adjective and no concept.
     adjective_or_concept_forms: FormFilter,
+    /// The case endings by their last byte, each list in the tables' order, with the empty
+    /// ending (if any) in every list: a word's keys strip only the endings it can end with,
+    /// without running through all of them.
+    endings_by_last_byte: Vec<Vec<&'static str>>,
 }
 
 impl std::ops::Deref for Tables {
@@ -157,7 +161,30 @@ impl Tables {
                     .map(|(entry, _)| *entry),
                 raw.stems_inflect,
             ),
+            endings_by_last_byte: (0..=u8::MAX)
+                .map(|last| {
+                    raw.case_endings
+                        .iter()
+                        .copied()
+                        .filter(|ending| ending.as_bytes().last().is_none_or(|&b| b == last))
+                        .collect()
+                })
+                .collect(),
         }
+    }
+
+    /// [`NameTables::stems`], one at a time, from the endings `lower` can end with (an empty
+    /// word has no stem: a stem keeps [`MIN_STEM_CHARS`]).
+    fn each_stem_of<'a>(&self, lower: &'a str) -> impl Iterator<Item = &'a str> + use<'a, '_> {
+        let endings = lower
+            .as_bytes()
+            .last()
+            .and_then(|&last| self.endings_by_last_byte.get(usize::from(last)))
+            .map_or(&[][..], Vec::as_slice);
+        endings
+            .iter()
+            .filter_map(|ending| lower.strip_suffix(ending))
+            .filter(|stem| stem.chars().count() >= MIN_STEM_CHARS)
     }
 
     /// False when `lower`, of `chars` characters, is surely a form of no adjective and no
@@ -1483,8 +1510,12 @@ pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
 /// allocations of making them.
 #[derive(Default)]
 struct KeyScratch {
-    /// One spelling transliterated.
+    /// The word transliterated, and where each of its characters starts in it (see
+    /// `to_latin_marked`): a stem's Latin is read from it.
     latin: String,
+    marks: Vec<(usize, usize)>,
+    /// A stem transliterated afresh, when its Latin cannot be read from the word's.
+    stem_latin: String,
     /// The keys made so far, one after another.
     keys: Vec<u8>,
     /// Where each key stands in `keys`.
@@ -1505,7 +1536,13 @@ fn make_word_keys(lower: &str, lang: Lang) -> Keys {
 
 fn make_word_keys_in(lower: &str, lang: Lang, scratch: &mut KeyScratch) -> Keys {
     let tables = tables(lang);
-    let KeyScratch { latin, keys, spans } = scratch;
+    let KeyScratch {
+        latin,
+        marks,
+        stem_latin,
+        keys,
+        spans,
+    } = scratch;
     keys.clear();
     spans.clear();
     let mut add = |spelling: &str| {
@@ -1523,14 +1560,33 @@ fn make_word_keys_in(lower: &str, lang: Lang, scratch: &mut KeyScratch) -> Keys 
             Lang::Ru => crate::lang::ru::translit::to_latin_into(word, latin),
         }
     };
-    transliterate(lower, latin);
+    latin.clear();
+    match lang {
+        Lang::En => {
+            crate::lang::en::translit::to_latin_into(lower, latin);
+            marks.clear();
+        }
+        Lang::Uk => crate::lang::uk::translit::to_latin_marked(lower, latin, marks),
+        Lang::Ru => crate::lang::ru::translit::to_latin_marked(lower, latin, marks),
+    }
     add(latin);
     if !tables.spoken_spellings.is_empty() {
         add(&spoken(lower, tables.spoken_spellings));
     }
-    for stem in tables.each_stem(lower) {
-        transliterate(stem, latin);
-        add(latin);
+    for stem in tables.each_stem_of(lower) {
+        // A stem is a prefix of the word: its Latin is the word's up to the stem's end.
+        let read = marks
+            .iter()
+            .rev()
+            .find(|&&(input, _)| input == stem.len())
+            .and_then(|&(_, output)| latin.get(..output));
+        match read {
+            Some(stem_read) => add(stem_read),
+            None => {
+                transliterate(stem, stem_latin);
+                add(stem_latin);
+            }
+        }
     }
     let key_of = |span: &std::ops::Range<usize>| keys.get(span.clone()).unwrap_or_default();
     spans.sort_by(|a, b| key_of(a).cmp(key_of(b)));
@@ -1715,7 +1771,12 @@ impl NameMatching {
                 && consonants(x).eq(consonants(y));
         }
         let (short, long) = if la <= lb { (x, y) } else { (y, x) };
-        if short.len() >= MIN_PREFIX_CHARS && long.starts_with(short) {
+        // Most keys compared differ from their first letter: told apart by it without a
+        // comparison of the whole prefix.
+        if short.len() >= MIN_PREFIX_CHARS
+            && short.as_bytes().first() == long.as_bytes().first()
+            && long.starts_with(short)
+        {
             return true;
         }
         a.jaro_winkler_bound(b) >= self.min_similarity
@@ -2034,6 +2095,8 @@ mod tests {
             .filter(|stem| stem.chars().count() >= MIN_STEM_CHARS)
             .collect();
         assert_eq!(raw.stems(&lower), stems_by_stripping, "{word:?} {lang:?}");
+        let stems_by_last_byte: Vec<&str> = raw.each_stem_of(&lower).collect();
+        assert_eq!(stems_by_last_byte, stems_by_stripping, "{word:?} {lang:?}");
         for spoken_lang in Lang::ALL {
             let rules = tables(spoken_lang).spoken_spellings;
             assert_eq!(

@@ -60,8 +60,23 @@ pub fn to_latin(word: &str) -> String {
 /// [`to_latin`] appended to `out`: the name keys of a word transliterate it and its stems into
 /// one buffer instead of a new string each.
 pub fn to_latin_into(word: &str, out: &mut String) {
+    to_latin_marked(word, out, &mut Vec::new());
+}
+
+/// [`to_latin_into`], noting in `marks` (cleared first), for each character boundary of `word`,
+/// its byte offset and the length of `out` there: the Latin of a prefix of the word ending at
+/// a mark (a stem) is `out` up to that length, since a letter's form depends only on the
+/// letter before it. No marks when `word` is not already lowercase (the offsets would be of
+/// its lowercase form).
+pub fn to_latin_marked(word: &str, out: &mut String, marks: &mut Vec<(usize, usize)>) {
+    marks.clear();
+    let lower = crate::facts::names::lowercase(word);
+    let marked = matches!(lower, std::borrow::Cow::Borrowed(_));
     let mut previous: Option<char> = None;
-    for c in crate::facts::names::lowercase(word).chars() {
+    for (at, c) in lower.char_indices() {
+        if marked {
+            marks.push((at, out.len()));
+        }
         let initial_form = match previous {
             None => true,
             Some(p) => !is_letter(p) || SOFTENING_PREDECESSORS.contains(&p),
@@ -71,6 +86,9 @@ pub fn to_latin_into(word: &str, out: &mut String) {
             None => out.push(c),
         }
         previous = Some(c);
+    }
+    if marked {
+        marks.push((lower.len(), out.len()));
     }
 }
 
@@ -90,6 +108,48 @@ fn latin_of(c: char) -> Option<&'static (char, &'static str, &'static str)> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The Latin of every prefix of `word` that ends at a mark is the word's Latin up to it.
+    fn assert_marks_give_prefixes(word: &str) {
+        let (mut latin, mut marks) = (String::new(), Vec::new());
+        to_latin_marked(word, &mut latin, &mut marks);
+        assert_eq!(latin, to_latin(word), "{word:?}");
+        for &(input, output) in &marks {
+            let prefix = word
+                .get(..input)
+                .unwrap_or_else(|| panic!("{word:?} {input}"));
+            assert_eq!(
+                latin.get(..output),
+                Some(to_latin(prefix).as_str()),
+                "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn stems_read_their_latin_from_the_marks_of_the_word() {
+        for word in [
+            "бабаеве",
+            "горбачёва",
+            "подъячева",
+            "эрдогану",
+            "е",
+            "",
+            "Киев",
+        ] {
+            assert_marks_give_prefixes(word);
+        }
+        let (mut latin, mut marks) = (String::new(), Vec::new());
+        to_latin_marked("Киев", &mut latin, &mut marks);
+        assert!(marks.is_empty(), "not lowercase");
+    }
+
+    proptest! {
+        #[test]
+        fn any_word_marks_its_prefixes(word in "[а-яё'’a-z\\- ]{0,12}") {
+            assert_marks_give_prefixes(&word);
+        }
+    }
 
     /// The transliteration as first written (a search of the table per letter), kept to show
     /// the table-free lookup gives the same Latin.

@@ -58,12 +58,26 @@ pub fn to_latin(word: &str) -> String {
 /// [`to_latin`] appended to `out`: the name keys of a word transliterate it and its stems into
 /// one buffer instead of a new string each.
 pub fn to_latin_into(word: &str, out: &mut String) {
+    to_latin_marked(word, out, &mut Vec::new());
+}
+
+/// [`to_latin_into`], noting in `marks` (cleared first), for each character boundary of `word`,
+/// its byte offset and the length of `out` there: the Latin of a prefix of the word ending at
+/// a mark (a stem) is `out` up to that length, since a letter's form depends only on the
+/// letter before it. No mark inside "зг", whose Latin "zgh" is one; none at all when `word`
+/// is not already lowercase (the offsets would be of its lowercase form).
+pub fn to_latin_marked(word: &str, out: &mut String, marks: &mut Vec<(usize, usize)>) {
+    marks.clear();
     let lower = crate::facts::names::lowercase(word);
+    let marked = matches!(lower, std::borrow::Cow::Borrowed(_));
     let mut previous: Option<char> = None;
-    let mut chars = lower.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = lower.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if marked {
+            marks.push((at, out.len()));
+        }
         // The one digraph: "зг" is written "zgh" so it is not read as "ж".
-        if c == 'з' && chars.peek() == Some(&'г') {
+        if c == 'з' && chars.peek().map(|&(_, next)| next) == Some('г') {
             chars.next();
             out.push_str("zgh");
             previous = Some('г');
@@ -75,6 +89,9 @@ pub fn to_latin_into(word: &str, out: &mut String) {
             None => out.push(c),
         }
         previous = Some(c);
+    }
+    if marked {
+        marks.push((lower.len(), out.len()));
     }
 }
 
@@ -110,6 +127,54 @@ fn is_apostrophe(c: char) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The Latin of every prefix of `word` that ends at a mark is the word's Latin up to it.
+    fn assert_marks_give_prefixes(word: &str) {
+        let (mut latin, mut marks) = (String::new(), Vec::new());
+        to_latin_marked(word, &mut latin, &mut marks);
+        assert_eq!(latin, to_latin(word), "{word:?}");
+        for &(input, output) in &marks {
+            let prefix = word
+                .get(..input)
+                .unwrap_or_else(|| panic!("{word:?} {input}"));
+            assert_eq!(
+                latin.get(..output),
+                Some(to_latin(prefix).as_str()),
+                "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn stems_read_their_latin_from_the_marks_of_the_word() {
+        for word in [
+            "зеленського",
+            "згорани",
+            "розгляду",
+            "києві",
+            "знам'янці",
+            "з",
+            "",
+            "Київ",
+        ] {
+            assert_marks_give_prefixes(word);
+        }
+        let (mut latin, mut marks) = (String::new(), Vec::new());
+        to_latin_marked("розгляду", &mut latin, &mut marks);
+        assert!(
+            !marks.iter().any(|&(input, _)| input == "роз".len()),
+            "inside зг"
+        );
+        to_latin_marked("Київ", &mut latin, &mut marks);
+        assert!(marks.is_empty(), "not lowercase");
+    }
+
+    proptest! {
+        #[test]
+        fn any_word_marks_its_prefixes(word in "[а-яіїєґ'’a-z\\- ]{0,12}") {
+            assert_marks_give_prefixes(&word);
+        }
+    }
 
     /// The transliteration as first written (a search of the table per letter), kept to show
     /// the table-free lookup gives the same Latin.
