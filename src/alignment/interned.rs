@@ -74,6 +74,15 @@ struct IdInfo {
     short: bool,
 }
 
+/// The bit of document `doc` in a set of documents; past eight documents, all bits, as if the
+/// anchor occurred in several.
+fn document_bit(doc: usize) -> u8 {
+    u8::try_from(doc)
+        .ok()
+        .and_then(|doc| 1u8.checked_shl(u32::from(doc)))
+        .unwrap_or(u8::MAX)
+}
+
 impl InternedAnchors {
     pub fn new<'a>(docs: &[&'a [ParagraphFeatures]]) -> Self {
         let anchors: usize = docs
@@ -130,10 +139,11 @@ impl InternedAnchors {
 
         let mut arena: Vec<AnchorId> = Vec::with_capacity(anchors * 3);
         let mut spans = Vec::with_capacity(docs.len());
-        // The bit sets of every span, made while the lists are at hand; kept only if the ids
-        // turn out few enough.
+        // The bit sets of every span with ids as bits, made while the lists are at hand; see
+        // [`BitSets::new`] for when they are kept.
         let mut span_bits = Vec::with_capacity(docs.len());
         let (mut previous, mut current): (Vec<AnchorId>, Vec<AnchorId>) = Default::default();
+        let mut ids_so_far = 0u32;
         for doc in docs {
             let mut doc_spans: Vec<[Span; 2]> = Vec::with_capacity(doc.len() + 1);
             let mut doc_bits: Vec<[SpanBits; 2]> = Vec::with_capacity(doc.len() + 1);
@@ -145,15 +155,28 @@ impl InternedAnchors {
                 current.extend(paragraph.anchors.iter().map(&mut intern));
                 sort_and_merge(&mut current);
                 let single = append(&mut arena, |arena| arena.extend_from_slice(&current));
+                // Ids are numbered in order: once past one word, these sets will be made again.
+                if let Some(last) = current.last() {
+                    ids_so_far = ids_so_far.max(last.id.saturating_add(1));
+                }
+                let ids_in_one_word = ids_so_far <= 64;
                 let (pair, pair_bits) = if position == 0 {
                     ((0, 0), SpanBits::default())
                 } else {
                     let pair = append(&mut arena, |arena| merge_into(arena, &previous, &current));
                     let list = arena.get(pair.0 as usize..).unwrap_or_default();
-                    (pair, SpanBits::of(list))
+                    let bits = match ids_in_one_word {
+                        true => SpanBits::of(list, None),
+                        false => SpanBits::default(),
+                    };
+                    (pair, bits)
                 };
                 doc_spans.push([single, pair]);
-                doc_bits.push([SpanBits::of(&current), pair_bits]);
+                let single_bits = match ids_in_one_word {
+                    true => SpanBits::of(&current, None),
+                    false => SpanBits::default(),
+                };
+                doc_bits.push([single_bits, pair_bits]);
                 std::mem::swap(&mut previous, &mut current);
             }
             spans.push(doc_spans);
@@ -167,7 +190,7 @@ impl InternedAnchors {
                 .copied()
                 .unwrap_or(Pairing::Tangled);
         }
-        let bits = BitSets::new(span_bits, &infos, &stem_pairing);
+        let bits = BitSets::new(span_bits, &arena, &spans, &infos, &stem_pairing);
         InternedAnchors { arena, spans, bits }
     }
 
@@ -195,7 +218,8 @@ impl InternedAnchors {
         Some(SpanAnchors { list, bits })
     }
 
-    /// [`anchor_cost`] of two spans.
+    /// [`anchor_cost`] of two spans of two different documents (the bit sets leave out
+    /// anchors that occur in one document only; [`Self::cost`] takes spans of any documents).
     #[inline]
     pub fn compare(&self, first: SpanAnchors, second: SpanAnchors) -> f32 {
         // Two spans without anchors cost nothing (no bonus, no penalty); one test spares the
@@ -215,9 +239,13 @@ impl InternedAnchors {
 
     /// [`anchor_cost`] of two spans, each given as (document, end, count).
     pub fn cost(&self, first: (usize, usize, usize), second: (usize, usize, usize)) -> Option<f32> {
-        let first = self.anchors_of(first.0, first.1, first.2)?;
-        let second = self.anchors_of(second.0, second.1, second.2)?;
-        Some(self.compare(first, second))
+        let first_anchors = self.anchors_of(first.0, first.1, first.2)?;
+        let second_anchors = self.anchors_of(second.0, second.1, second.2)?;
+        if first.0 == second.0 {
+            // Two spans of one document may share an anchor the bit sets leave out.
+            return Some(anchor_cost(first_anchors.list, second_anchors.list));
+        }
+        Some(self.compare(first_anchors, second_anchors))
     }
 }
 
@@ -295,9 +323,10 @@ const WORDS: usize = 4;
 /// A set of anchor ids below `64 · WORDS`.
 type Bits = [u64; WORDS];
 
-/// The anchors of one span: all of them, the facts that are not weak, how many names, and
-/// how many anchors would be penalized if the other side lacked them (quotes and facts that
-/// are not weak).
+/// The anchors of one span that can meet an anchor of another document, as sets of their
+/// bits (see [`BitSets::bit_of`]): all of them and the facts that are not weak; and, over all
+/// its anchors, how many names, and how many anchors would be penalized if the other side
+/// lacked them (quotes and facts that are not weak).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct SpanBits {
     present: Bits,
@@ -307,9 +336,16 @@ pub struct SpanBits {
 }
 
 /// Every span as bit sets, and the sets of ids that the comparison treats apart.
+///
+/// Only anchors that can meet an anchor of another document get a bit: those that occur in
+/// several documents, and names whose stem pairs or tangles them with other names. An anchor
+/// of one document alone (most inflected names) is never shared with a span of another
+/// document, so it only counts as missing, which the counts of [`SpanBits`] carry; leaving it
+/// out keeps most articles' sets in one word. Bits follow the order of ids, so shared bonuses
+/// are still summed in id order.
 #[derive(Debug)]
 struct BitSets {
-    /// How many words the ids use.
+    /// How many words the bits use.
     words: usize,
     spans: Vec<Vec<[SpanBits; 2]>>,
     names: Bits,
@@ -317,7 +353,7 @@ struct BitSets {
     /// Names of stems with several short names: their pairing is replayed on the lists.
     tangled: Bits,
     /// Names of stems with one short name and longer forms: the short names, the longer
-    /// forms, and for every id the stem as one bit of a stem set (0 for other ids).
+    /// forms, and for every bit the stem as one bit of a stem set (0 for other anchors).
     pairable_shorts: Bits,
     pairable_longs: Bits,
     stem_bit: Vec<u64>,
@@ -325,16 +361,23 @@ struct BitSets {
     penalties: &'static PenaltyTable,
 }
 
+/// Marks an anchor that has no bit.
+const NO_BIT: u32 = u32::MAX;
+
 impl SpanBits {
-    /// The sets of one span's list; ids past the sets are left out (the sets are then not
-    /// used).
-    fn of(list: &[AnchorId]) -> SpanBits {
+    /// The sets of one span's list, with the bit of each id from `bit_of`, or the id itself
+    /// when `None` (anchors without a bit are only counted).
+    fn of(list: &[AnchorId], bit_of: Option<&[u32]>) -> SpanBits {
         let mut bits = SpanBits::default();
         for anchor in list {
-            insert(&mut bits.present, anchor.id);
+            let bit = match bit_of {
+                None => anchor.id,
+                Some(bit_of) => bit_of.get(anchor.id as usize).copied().unwrap_or(NO_BIT),
+            };
+            insert(&mut bits.present, bit);
             match anchor.kind {
                 AnchorKind::Fact => {
-                    insert(&mut bits.strong_facts, anchor.id);
+                    insert(&mut bits.strong_facts, bit);
                     bits.penalized += 1;
                 }
                 AnchorKind::Quote => bits.penalized += 1,
@@ -346,9 +389,10 @@ impl SpanBits {
     }
 }
 
-fn insert(bits: &mut Bits, id: u32) {
-    if let Some(word) = bits.get_mut(id as usize / 64) {
-        *word |= 1 << (id % 64);
+/// Adds `bit` to the set (nothing for [`NO_BIT`]).
+fn insert(bits: &mut Bits, bit: u32) {
+    if let Some(word) = bits.get_mut(bit as usize / 64) {
+        *word |= 1 << (bit % 64);
     }
 }
 
@@ -365,36 +409,104 @@ fn word(bits: &Bits, n: usize) -> u64 {
 }
 
 impl BitSets {
-    /// `None` when there are too many ids for the sets, or when missing anchors do not all
-    /// cost the same (then the lists are compared).
+    /// The bit of every id, [`NO_BIT`] for anchors that cannot meet another document's, and
+    /// how many bits there are.
+    fn bit_of(
+        arena: &[AnchorId],
+        spans: &[Vec<[Span; 2]>],
+        infos: &[IdInfo],
+        stem_pairing: &[Pairing],
+    ) -> (Vec<u32>, usize) {
+        let mut documents = vec![0u8; infos.len()];
+        for (doc, doc_spans) in spans.iter().enumerate() {
+            for &[(start, stop), _] in doc_spans {
+                for anchor in arena.get(start as usize..stop as usize).unwrap_or_default() {
+                    if let Some(documents) = documents.get_mut(anchor.id as usize) {
+                        *documents |= document_bit(doc);
+                    }
+                }
+            }
+        }
+        let mut bits = 0usize;
+        let bit_of = infos
+            .iter()
+            .zip(&documents)
+            .map(|(info, documents)| {
+                let in_several_documents = documents.count_ones() > 1;
+                let meets_other_names = info.kind == AnchorKind::Name
+                    && stem_pairing.get(info.stem as usize) != Some(&Pairing::Alone);
+                if in_several_documents || meets_other_names {
+                    bits += 1;
+                    (bits - 1) as u32
+                } else {
+                    NO_BIT
+                }
+            })
+            .collect();
+        (bit_of, bits)
+    }
+
+    /// The sets, from those of every span with ids as bits (`span_bits`); when the ids need
+    /// more than one word, the sets are made again from the lists with only the anchors that
+    /// can meet another document's. `None` when there are too many bits for the sets, or when
+    /// missing anchors do not all cost the same (then the lists are compared).
     fn new(
-        spans: Vec<Vec<[SpanBits; 2]>>,
+        span_bits: Vec<Vec<[SpanBits; 2]>>,
+        arena: &[AnchorId],
+        spans: &[Vec<[Span; 2]>],
         infos: &[IdInfo],
         stem_pairing: &[Pairing],
     ) -> Option<Self> {
-        if infos.len() > 64 * WORDS {
-            return None;
-        }
         let penalties = PenaltyTable::get()?;
+        let (bit_of, bit_count, span_bits) = if infos.len() <= 64 {
+            (None, infos.len(), span_bits)
+        } else {
+            let (bit_of, bit_count) = Self::bit_of(arena, spans, infos, stem_pairing);
+            if bit_count > 64 * WORDS {
+                return None;
+            }
+            let span_bits = spans
+                .iter()
+                .map(|doc_spans| {
+                    doc_spans
+                        .iter()
+                        .map(|ends| {
+                            ends.map(|(start, stop)| {
+                                let list =
+                                    arena.get(start as usize..stop as usize).unwrap_or_default();
+                                SpanBits::of(list, Some(&bit_of))
+                            })
+                        })
+                        .collect()
+                })
+                .collect();
+            (Some(bit_of), bit_count, span_bits)
+        };
         let mut sets = BitSets {
-            words: infos.len().div_ceil(64),
-            spans,
+            words: bit_count.div_ceil(64),
+            spans: span_bits,
             names: Bits::default(),
             quotes: Bits::default(),
             tangled: Bits::default(),
             pairable_shorts: Bits::default(),
             pairable_longs: Bits::default(),
-            stem_bit: vec![0; infos.len()],
+            stem_bit: vec![0; bit_count],
             penalties,
         };
         // Pairable stems, numbered in order of appearance.
         let mut pairable_stems: Vec<u32> = Vec::new();
         for (id, info) in infos.iter().enumerate() {
-            let id = id as u32;
+            let bit = match &bit_of {
+                None => id as u32,
+                Some(bit_of) => bit_of.get(id).copied().unwrap_or(NO_BIT),
+            };
+            if bit == NO_BIT {
+                continue;
+            }
             match info.kind {
-                AnchorKind::Name => insert(&mut sets.names, id),
+                AnchorKind::Name => insert(&mut sets.names, bit),
                 AnchorKind::Quote => {
-                    insert(&mut sets.quotes, id);
+                    insert(&mut sets.quotes, bit);
                     continue;
                 }
                 AnchorKind::Fact | AnchorKind::WeakFact => continue,
@@ -411,19 +523,19 @@ impl BitSets {
                     };
                     if number >= 64 {
                         // Too many to count pairs with one word: the lists do it.
-                        insert(&mut sets.tangled, id);
+                        insert(&mut sets.tangled, bit);
                         continue;
                     }
-                    if let Some(bit) = sets.stem_bit.get_mut(id as usize) {
-                        *bit = 1 << number;
+                    if let Some(stem) = sets.stem_bit.get_mut(bit as usize) {
+                        *stem = 1 << number;
                     }
                     let forms = match info.short {
                         true => &mut sets.pairable_shorts,
                         false => &mut sets.pairable_longs,
                     };
-                    insert(forms, id);
+                    insert(forms, bit);
                 }
-                Some(Pairing::Tangled) | None => insert(&mut sets.tangled, id),
+                Some(Pairing::Tangled) | None => insert(&mut sets.tangled, bit),
             }
         }
         Some(sets)
@@ -545,8 +657,8 @@ impl BitSets {
     fn stems_of(&self, n: usize, mut ids: u64) -> u64 {
         let mut stems = 0;
         while ids != 0 {
-            let id = n * 64 + ids.trailing_zeros() as usize;
-            stems |= self.stem_bit.get(id).copied().unwrap_or(0);
+            let bit = n * 64 + ids.trailing_zeros() as usize;
+            stems |= self.stem_bit.get(bit).copied().unwrap_or(0);
             ids &= ids - 1;
         }
         stems
@@ -655,5 +767,84 @@ mod tests {
             }
         }
         assert_eq!(checked_with_bits, 200);
+    }
+
+    /// An article with more distinct anchors than one word holds, most of them in one
+    /// version only (inflected names, numbers only one version spells out): the sets keep
+    /// the anchors that occur in several versions and the names that may meet another form,
+    /// and give the costs of the lists.
+    #[test]
+    fn anchors_of_one_document_alone_are_counted_without_bits() {
+        let mut seed = 11u64;
+        let mut below = |n: usize| -> usize {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        // Skeletons of one version's own names ("Зеленського" → "zlnsk", "Києві" → "kv"
+        // style forms), with consonants no other version's names start with.
+        let own_consonants = ["bdg", "fhj", "qwx"];
+        let mut wider_than_a_word = 0;
+        for case in 0..40 {
+            let docs: Vec<Vec<ParagraphFeatures>> = (0..3)
+                .map(|doc| {
+                    let own: Vec<String> = (0..30)
+                        .map(|n| {
+                            let letters = own_consonants[doc].as_bytes();
+                            let skeleton: String = [n % 3, n / 3 % 3, n / 9 % 3]
+                                .iter()
+                                .map(|&i| char::from(letters[i]))
+                                .collect();
+                            format!("name:{skeleton}")
+                        })
+                        .chain((0..15).map(|n| format!("fact:{}", 1000 * (doc + 1) + n)))
+                        .collect();
+                    (0..4 + below(8))
+                        .map(|_| {
+                            let mut anchors: Vec<&str> = (0..below(12))
+                                .map(|_| match below(3) {
+                                    0 => POOL[below(POOL.len())],
+                                    _ => own[below(own.len())].as_str(),
+                                })
+                                .collect();
+                            anchors.sort_unstable();
+                            anchors.dedup();
+                            features(&anchors)
+                        })
+                        .collect()
+                })
+                .collect();
+            let slices: Vec<&[ParagraphFeatures]> = docs.iter().map(Vec::as_slice).collect();
+            let interned = InternedAnchors::new(&slices);
+            let distinct_ids = interned.arena.iter().map(|a| a.id + 1).max().unwrap_or(0);
+            let Some(bits) = &interned.bits else {
+                panic!("case {case}: {distinct_ids} ids, no bit sets");
+            };
+            if distinct_ids > 64 {
+                assert_eq!(bits.words, 1, "case {case}: {distinct_ids} ids");
+                wider_than_a_word += 1;
+            }
+            let spans: Vec<(usize, usize, usize)> = (0..3)
+                .flat_map(|d| (0..=docs[d].len()).flat_map(move |x| [(d, x, 1), (d, x, 2)]))
+                .filter(|&(_, x, count)| x >= count)
+                .collect();
+            for &first in &spans {
+                for &second in &spans {
+                    let lists = anchor_cost(
+                        interned.get(first.0, first.1, first.2).unwrap_or_default(),
+                        interned
+                            .get(second.0, second.1, second.2)
+                            .unwrap_or_default(),
+                    );
+                    assert_eq!(
+                        interned.cost(first, second),
+                        Some(lists),
+                        "case {case}: {first:?} {second:?}"
+                    );
+                }
+            }
+        }
+        assert!(wider_than_a_word >= 20, "{wider_than_a_word} of 40");
     }
 }
