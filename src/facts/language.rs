@@ -64,9 +64,8 @@ pub struct Lexicon {
     /// function words of that length: a word whose key is not there is none, without hashing.
     function_word_keys: Vec<u128>,
     labels: crate::hashing::FastSet<&'static str>,
-    sequences: Option<aho_corasick::AhoCorasick>,
-    /// The [`letter_mask`] of each sequence: a word whose mask lacks a bit of every one
-    /// contains none, and the automaton need not look.
+    /// The [`letter_mask`] of each of `raw.sequences`: a word whose mask lacks a bit of a
+    /// sequence does not contain it, and is not searched for it.
     sequence_masks: Vec<u64>,
     /// Whether a byte ends one of the endings: a word ending in another byte has none.
     ending_last_bytes: [bool; 256],
@@ -85,7 +84,6 @@ impl Lexicon {
                 .unwrap_or(0),
             function_word_keys: word_keys(raw.function_words),
             labels: raw.labels.iter().copied().collect(),
-            sequences: aho_corasick::AhoCorasick::new(raw.sequences).ok(),
             sequence_masks: raw.sequences.iter().map(|s| letter_mask(s)).collect(),
             ending_last_bytes: last_bytes(raw.endings),
         }
@@ -119,25 +117,34 @@ impl Lexicon {
 
     /// How many of the language's characteristic sequences the word contains (each once);
     /// `mask` is the word's [`letter_mask`].
+    ///
+    /// A word is a dozen bytes and the sequences are a few letters long: the few sequences
+    /// whose letters the word has are looked for directly, which costs a fraction of
+    /// setting up an automaton search per word.
     fn sequence_hits(&self, lower: &str, mask: u64) -> usize {
-        let Some(automaton) = &self.sequences else {
-            return 0;
-        };
-        if !self.sequence_masks.iter().any(|&m| m & !mask == 0) {
-            return 0;
-        }
-        let mut seen = 0u128;
-        let mut distinct = 0;
-        for found in automaton.find_overlapping_iter(lower) {
-            let id = found.pattern().as_usize();
-            let bit = 1u128.checked_shl(id as u32).unwrap_or(0);
-            if bit == 0 || seen & bit == 0 {
-                seen |= bit;
-                distinct += 1;
-            }
-        }
-        distinct
+        self.raw
+            .sequences
+            .iter()
+            .zip(&self.sequence_masks)
+            .filter(|(_, &sequence_mask)| sequence_mask & !mask == 0)
+            .filter(|(sequence, _)| contains_sequence(lower.as_bytes(), sequence.as_bytes()))
+            .count()
     }
+}
+
+/// Whether `sequence` occurs in `word`, compared byte by byte: both are UTF-8, so a match
+/// starts and ends on character boundaries.
+#[inline]
+fn contains_sequence(word: &[u8], sequence: &[u8]) -> bool {
+    let Some((&first, rest)) = sequence.split_first() else {
+        return true;
+    };
+    word.iter().enumerate().any(|(at, &byte)| {
+        byte == first
+            && word
+                .get(at + 1..)
+                .is_some_and(|after| after.starts_with(rest))
+    })
 }
 
 /// One of 128 bits, from a word's second and last bytes (the second is the first letter's
@@ -1150,13 +1157,6 @@ const NEUTRAL_LETTER: f64 = 0.05;
 const FUNCTION_WORD: f64 = 2.5;
 const SEQUENCE: f64 = 2.0;
 
-/// Characteristic letter sequences and endings in a word that is not a function word (one
-/// counts once, as that); `mask` is the word's [`letter_mask`].
-fn spelling_hits(word: &Word, mask: u64, lexicon: &Lexicon) -> usize {
-    let inner = lexicon.sequence_hits(word.lower, mask);
-    inner + usize::from(lexicon.has_ending(word.lower))
-}
-
 /// Letters of other Cyrillic languages: Belarusian ў, Serbian ј љ њ ћ џ ђ, Macedonian ѓ ќ ѕ.
 const OTHER_CYRILLIC: &[(char, &str)] = &[
     ('ў', "be"),
@@ -1231,9 +1231,115 @@ fn cyrillic_letter(table: &[CyrillicLetter; 256], c: char) -> CyrillicLetter {
     }
 }
 
-fn identify_cyrillic<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Identified {
+/// What a Cyrillic word's spelling tells [`identify_cyrillic`], apart from whether it is a
+/// label: the same for every occurrence of the word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct CyrillicEvidence {
+    uk_letters: usize,
+    ru_letters: usize,
+    uk_function_word: bool,
+    ru_function_word: bool,
+    /// Characteristic sequences and endings, of a word that is not a function word.
+    uk_sequences: usize,
+    ru_sequences: usize,
+    /// Letters of other Cyrillic languages, counted into `others` by [`cyrillic_evidence`].
+    other_letters: bool,
+}
+
+/// [`cyrillic_evidence`], remembered per thread for the words that tell nothing of other
+/// Cyrillic languages: an archive's articles share most of their words, and a lookup costs
+/// a fraction of reading a word's letters and searching its sequences twice.
+fn cached_cyrillic_evidence<'a>(
+    lower: &'a str,
+    others: &mut BTreeMap<&'a str, usize>,
+) -> CyrillicEvidence {
+    /// The words remembered, at most; a thread forgets them all when it has that many.
+    const REMEMBERED_WORDS: usize = 1 << 14;
+    /// Longer words are rare and would make the memory the cache holds depend on the input.
+    const LONGEST_REMEMBERED: usize = 48;
+    thread_local! {
+        static EVIDENCE: std::cell::RefCell<crate::hashing::FastMap<Box<str>, CyrillicEvidence>> =
+            std::cell::RefCell::default();
+    }
+    if lower.len() > LONGEST_REMEMBERED {
+        return cyrillic_evidence(lower, others);
+    }
+    EVIDENCE.with(|cell| {
+        let Ok(mut remembered) = cell.try_borrow_mut() else {
+            return cyrillic_evidence(lower, others);
+        };
+        if let Some(&evidence) = remembered.get(lower) {
+            return evidence;
+        }
+        let evidence = cyrillic_evidence(lower, others);
+        if !evidence.other_letters {
+            if remembered.len() >= REMEMBERED_WORDS {
+                remembered.clear();
+            }
+            remembered.insert(lower.into(), evidence);
+        }
+        evidence
+    })
+}
+
+/// What the spelling `lower` of a Cyrillic word tells Ukrainian from Russian; letters of
+/// other Cyrillic languages are counted into `others`, by language code.
+fn cyrillic_evidence<'a>(
+    lower: &'a str,
+    others: &mut BTreeMap<&'a str, usize>,
+) -> CyrillicEvidence {
     let (ukrainian, russian) = (lexicon(Lang::Uk), lexicon(Lang::Ru));
     let letter_table = cyrillic_letter_table();
+    let mut evidence = CyrillicEvidence::default();
+    let mut mask = 0u64;
+    let mut chars = lower.chars().peekable();
+    while let Some(c) = chars.next() {
+        mask |= letter_bit(c);
+        match cyrillic_letter(letter_table, c) {
+            CyrillicLetter::Plain => {}
+            CyrillicLetter::Ukrainian => evidence.uk_letters += 1,
+            // Russian writes ъ only before е ё ю я; elsewhere it is Bulgarian.
+            CyrillicLetter::HardSign { .. }
+                if !chars.peek().is_some_and(|n| "еёюя".contains(*n)) =>
+            {
+                *others.entry("bg").or_default() += 1;
+                evidence.other_letters = true;
+            }
+            CyrillicLetter::HardSign { russian: true } | CyrillicLetter::Russian => {
+                evidence.ru_letters += 1;
+            }
+            CyrillicLetter::HardSign { russian: false } => {}
+            CyrillicLetter::Other(index) => {
+                if let Some((_, code)) = OTHER_CYRILLIC.get(index) {
+                    *others.entry(code).or_default() += 1;
+                    evidence.other_letters = true;
+                }
+            }
+        }
+    }
+    for (lexicon, function_word, sequences) in [
+        (
+            ukrainian,
+            &mut evidence.uk_function_word,
+            &mut evidence.uk_sequences,
+        ),
+        (
+            russian,
+            &mut evidence.ru_function_word,
+            &mut evidence.ru_sequences,
+        ),
+    ] {
+        *function_word = lexicon.is_function_word(lower);
+        if !*function_word {
+            *sequences =
+                lexicon.sequence_hits(lower, mask) + usize::from(lexicon.has_ending(lower));
+        }
+    }
+    evidence
+}
+
+fn identify_cyrillic<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Identified {
+    let (ukrainian, russian) = (lexicon(Lang::Uk), lexicon(Lang::Ru));
     let mut total = 0usize;
     // The length of the words' spellings joined by spaces, should the trigrams be asked.
     let mut spelling_bytes = 0usize;
@@ -1250,40 +1356,16 @@ fn identify_cyrillic<'a>(words: impl Iterator<Item = Word<'a>> + Clone) -> Ident
         if ukrainian.raw.apostrophe_in_words {
             uk_letters += word.apostrophes;
         }
-        let mut mask = 0u64;
-        let mut chars = word.lower.chars().peekable();
-        while let Some(c) = chars.next() {
-            mask |= letter_bit(c);
-            match cyrillic_letter(letter_table, c) {
-                CyrillicLetter::Plain => {}
-                CyrillicLetter::Ukrainian => uk_letters += 1,
-                // Russian writes ъ only before е ё ю я; elsewhere it is Bulgarian.
-                CyrillicLetter::HardSign { .. }
-                    if !chars.peek().is_some_and(|n| "еёюя".contains(*n)) =>
-                {
-                    *others.entry("bg").or_default() += 1;
-                }
-                CyrillicLetter::HardSign { russian: true } | CyrillicLetter::Russian => {
-                    ru_letters += 1;
-                }
-                CyrillicLetter::HardSign { russian: false } => {}
-                CyrillicLetter::Other(index) => {
-                    if let Some((_, code)) = OTHER_CYRILLIC.get(index) {
-                        *others.entry(code).or_default() += 1;
-                    }
-                }
-            }
-        }
-        for (lexicon, words, sequences) in [
-            (ukrainian, &mut uk_words, &mut uk_sequences),
-            (russian, &mut ru_words, &mut ru_sequences),
+        let evidence = cached_cyrillic_evidence(word.lower, &mut others);
+        uk_letters += evidence.uk_letters;
+        ru_letters += evidence.ru_letters;
+        uk_sequences += evidence.uk_sequences;
+        ru_sequences += evidence.ru_sequences;
+        for (lexicon, words, function_word) in [
+            (ukrainian, &mut uk_words, evidence.uk_function_word),
+            (russian, &mut ru_words, evidence.ru_function_word),
         ] {
-            if lexicon.is_function_word(word.lower) {
-                *words += 1;
-            } else {
-                *words += usize::from(word.label && lexicon.is_label(word.lower));
-                *sequences += spelling_hits(&word, mask, lexicon);
-            }
+            *words += usize::from(function_word || (word.label && lexicon.is_label(word.lower)));
         }
     }
     if let Some((code, count)) = others.iter().max_by_key(|(_, n)| **n) {
@@ -1631,6 +1713,165 @@ mod tests {
         // the, said, that, it, was, but, they, would, not, when, has, from, the, and, its,
         // are, over, the.
         assert_eq!(expected, 18);
+    }
+
+    /// [`Lexicon::sequence_hits`] as first written: an Aho-Corasick automaton over the
+    /// sequences, run on every word whose letters allow one, counting each sequence once.
+    fn sequence_hits_as_first_written(lang: Lang, lower: &str) -> usize {
+        static AUTOMATA: std::sync::OnceLock<Vec<Option<aho_corasick::AhoCorasick>>> =
+            std::sync::OnceLock::new();
+        let automata = AUTOMATA.get_or_init(|| {
+            [Lang::En, Lang::Uk, Lang::Ru]
+                .iter()
+                .map(|&lang| aho_corasick::AhoCorasick::new(vocabulary(lang).sequences).ok())
+                .collect()
+        });
+        let Some(Some(automaton)) = automata.get(lang as usize) else {
+            return 0;
+        };
+        let mut seen = 0u128;
+        let mut distinct = 0;
+        for found in automaton.find_overlapping_iter(lower) {
+            let bit = 1u128
+                .checked_shl(found.pattern().as_usize() as u32)
+                .unwrap_or(0);
+            if bit == 0 || seen & bit == 0 {
+                seen |= bit;
+                distinct += 1;
+            }
+        }
+        distinct
+    }
+
+    /// Ukrainian, Russian and English text of the real articles in `tests/data` and
+    /// `samples`: the NTREX documents, the evaluation articles and the lexicons.
+    fn real_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        let mut folders = vec![
+            root.join("tests/data/ntrex128/docs"),
+            root.join("tests/data/eval"),
+            root.join("tests/data/lexicon"),
+            root.join("samples"),
+        ];
+        while let Some(folder) = folders.pop() {
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path
+                    .extension()
+                    .is_some_and(|e| e == "txt" || e == "md" || e == "tsv")
+                {
+                    files.push(path);
+                }
+            }
+        }
+        files
+            .iter()
+            .filter_map(|path| std::fs::read_to_string(path).ok())
+            .collect()
+    }
+
+    #[test]
+    fn sequence_hits_are_those_first_written_on_real_words() {
+        let texts = real_texts();
+        assert!(texts.len() >= 300, "texts: {}", texts.len());
+        let (mut compared, mut with_hits) = (0usize, 0usize);
+        for text in &texts {
+            let mut lowercase = String::new();
+            for span in word_spans(text, &mut lowercase) {
+                let word = span.word(&lowercase);
+                for lang in [Lang::Uk, Lang::Ru, Lang::En] {
+                    let hits = lexicon(lang).sequence_hits(word.lower, letter_mask(word.lower));
+                    assert_eq!(
+                        hits,
+                        sequence_hits_as_first_written(lang, word.lower),
+                        "{lang}: {:?}",
+                        word.lower
+                    );
+                    compared += 1;
+                    with_hits += usize::from(hits > 0);
+                }
+            }
+        }
+        assert!(
+            compared > 300_000 && with_hits > 3_000,
+            "{compared} {with_hits}"
+        );
+        // Sequences overlapping each other and repeated in one word count once each.
+        assert_eq!(
+            lexicon(Lang::Ru).sequence_hits("российские", letter_mask("российские")),
+            1
+        );
+        assert_eq!(
+            lexicon(Lang::Ru).sequence_hits("бииевание", letter_mask("бииевание")),
+            2
+        );
+        assert_eq!(
+            lexicon(Lang::Uk).sequence_hits("українського", letter_mask("українського")),
+            1
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sequence_hits_are_those_first_written_on_any_word(
+            word in "[иеяюёнтлсзчдждськцьк'a-z]{0,16}"
+        ) {
+            for lang in [Lang::Uk, Lang::Ru, Lang::En] {
+                proptest::prop_assert_eq!(
+                    lexicon(lang).sequence_hits(&word, letter_mask(&word)),
+                    sequence_hits_as_first_written(lang, &word)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn remembered_cyrillic_evidence_is_the_evidence_worked_out_on_real_words() {
+        let mut remembered_at_least_once = 0usize;
+        for text in real_texts() {
+            let mut lowercase = String::new();
+            for span in word_spans(&text, &mut lowercase) {
+                let word = span.word(&lowercase);
+                if word.script != Script::Cyrillic {
+                    continue;
+                }
+                let mut others = BTreeMap::new();
+                let worked_out = cyrillic_evidence(word.lower, &mut others);
+                for _ in 0..2 {
+                    let mut cached_others = BTreeMap::new();
+                    let cached = cached_cyrillic_evidence(word.lower, &mut cached_others);
+                    assert_eq!(cached, worked_out, "{:?}", word.lower);
+                    assert_eq!(cached_others, others, "{:?}", word.lower);
+                }
+                remembered_at_least_once += usize::from(!worked_out.other_letters);
+            }
+        }
+        assert!(
+            remembered_at_least_once > 50_000,
+            "{remembered_at_least_once}"
+        );
+        // A Bulgarian hard sign and a Serbian letter are counted on every occurrence.
+        for _ in 0..2 {
+            let mut others = BTreeMap::new();
+            let evidence = cached_cyrillic_evidence("държава", &mut others);
+            assert!(evidence.other_letters);
+            assert_eq!(others.get("bg"), Some(&1));
+            let mut others = BTreeMap::new();
+            cached_cyrillic_evidence("љубав", &mut others);
+            assert_eq!(others.get("sr"), Some(&1));
+        }
+        let mut others = BTreeMap::new();
+        let ukrainian = cached_cyrillic_evidence("повідомлення", &mut others);
+        assert_eq!((ukrainian.uk_letters, ukrainian.uk_sequences), (1, 1));
+        let russian = cached_cyrillic_evidence("сообщение", &mut others);
+        assert_eq!((russian.ru_letters, russian.ru_sequences), (0, 1));
+        assert!(cached_cyrillic_evidence("що", &mut others).uk_function_word);
+        assert!(others.is_empty());
     }
 
     #[test]
