@@ -715,6 +715,34 @@ mod tests {
     ];
     const ODD: &[&str] = &["km", "kmx"];
 
+    /// Every pair of spans of one or two paragraphs costs, through [`InternedAnchors::cost`]
+    /// (bit sets where the article has them), what the sorted lists give.
+    fn assert_costs_match_lists(
+        interned: &InternedAnchors,
+        docs: &[Vec<ParagraphFeatures>],
+        case: usize,
+    ) {
+        let spans: Vec<(usize, usize, usize)> = (0..docs.len())
+            .flat_map(|d| (0..=docs[d].len()).flat_map(move |x| [(d, x, 1), (d, x, 2)]))
+            .filter(|&(_, x, count)| x >= count)
+            .collect();
+        for &first in &spans {
+            for &second in &spans {
+                let lists = anchor_cost(
+                    interned.get(first.0, first.1, first.2).unwrap_or_default(),
+                    interned
+                        .get(second.0, second.1, second.2)
+                        .unwrap_or_default(),
+                );
+                assert_eq!(
+                    interned.cost(first, second),
+                    Some(lists),
+                    "case {case}: {first:?} {second:?} {docs:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn bit_sets_and_sorted_lists_give_the_same_costs() {
         let mut seed = 7u64;
@@ -746,25 +774,7 @@ mod tests {
             let slices: Vec<&[ParagraphFeatures]> = docs.iter().map(Vec::as_slice).collect();
             let interned = InternedAnchors::new(&slices);
             checked_with_bits += usize::from(interned.bits.is_some());
-            let spans: Vec<(usize, usize, usize)> = (0..3)
-                .flat_map(|d| (0..=docs[d].len()).flat_map(move |x| [(d, x, 1), (d, x, 2)]))
-                .filter(|&(_, x, count)| x >= count)
-                .collect();
-            for &first in &spans {
-                for &second in &spans {
-                    let lists = anchor_cost(
-                        interned.get(first.0, first.1, first.2).unwrap_or_default(),
-                        interned
-                            .get(second.0, second.1, second.2)
-                            .unwrap_or_default(),
-                    );
-                    assert_eq!(
-                        interned.cost(first, second),
-                        Some(lists),
-                        "case {case}: {first:?} {second:?} {docs:?}"
-                    );
-                }
-            }
+            assert_costs_match_lists(&interned, &docs, case);
         }
         assert_eq!(checked_with_bits, 200);
     }
@@ -825,25 +835,7 @@ mod tests {
                 assert_eq!(bits.words, 1, "case {case}: {distinct_ids} ids");
                 wider_than_a_word += 1;
             }
-            let spans: Vec<(usize, usize, usize)> = (0..3)
-                .flat_map(|d| (0..=docs[d].len()).flat_map(move |x| [(d, x, 1), (d, x, 2)]))
-                .filter(|&(_, x, count)| x >= count)
-                .collect();
-            for &first in &spans {
-                for &second in &spans {
-                    let lists = anchor_cost(
-                        interned.get(first.0, first.1, first.2).unwrap_or_default(),
-                        interned
-                            .get(second.0, second.1, second.2)
-                            .unwrap_or_default(),
-                    );
-                    assert_eq!(
-                        interned.cost(first, second),
-                        Some(lists),
-                        "case {case}: {first:?} {second:?}"
-                    );
-                }
-            }
+            assert_costs_match_lists(&interned, &docs, case);
         }
         assert!(wider_than_a_word >= 20, "{wider_than_a_word} of 40");
     }

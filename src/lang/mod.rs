@@ -100,6 +100,29 @@ impl Serialize for Lang {
     }
 }
 
+/// For the transliteration tests of each language: the Latin of every prefix of `word` that
+/// ends at a mark `to_latin_marked` records is the word's Latin up to that mark.
+#[cfg(test)]
+pub(crate) fn assert_marks_give_prefixes(
+    word: &str,
+    to_latin: fn(&str) -> String,
+    to_latin_marked: fn(&str, &mut String, &mut Vec<(usize, usize)>),
+) {
+    let (mut latin, mut marks) = (String::new(), Vec::new());
+    to_latin_marked(word, &mut latin, &mut marks);
+    assert_eq!(latin, to_latin(word), "{word:?}");
+    for &(input, output) in &marks {
+        let prefix = word
+            .get(..input)
+            .unwrap_or_else(|| panic!("{word:?} {input}"));
+        assert_eq!(
+            latin.get(..output),
+            Some(to_latin(prefix).as_str()),
+            "{word:?}"
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -128,21 +128,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The Latin of every prefix of `word` that ends at a mark is the word's Latin up to it.
     fn assert_marks_give_prefixes(word: &str) {
-        let (mut latin, mut marks) = (String::new(), Vec::new());
-        to_latin_marked(word, &mut latin, &mut marks);
-        assert_eq!(latin, to_latin(word), "{word:?}");
-        for &(input, output) in &marks {
-            let prefix = word
-                .get(..input)
-                .unwrap_or_else(|| panic!("{word:?} {input}"));
-            assert_eq!(
-                latin.get(..output),
-                Some(to_latin(prefix).as_str()),
-                "{word:?}"
-            );
-        }
+        crate::lang::assert_marks_give_prefixes(word, to_latin, to_latin_marked);
     }
 
     #[test]
