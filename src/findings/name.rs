@@ -269,8 +269,10 @@ fn presence(name: &Located, version: &Version, used: &[bool], matching: NameMatc
     })
 }
 
-/// [`presence`], with `is_same` telling which names of `version` are `name` (each at most
-/// once, in order, until one not yet used is found).
+/// [`presence`], with `is_same` telling which names of `version` are `name`: asked first of
+/// the names not yet used, in order, and only when none is the name, of the used ones, in
+/// order (each at most once). A name already used matters only then, and most names a group
+/// compares are used by the time they are compared.
 fn presence_by(
     name: &Located,
     version: &Version,
@@ -278,16 +280,11 @@ fn presence_by(
     matching: NameMatching,
     mut is_same: impl FnMut(usize) -> bool,
 ) -> Presence {
-    let mut first_named = None;
-    for i in 0..version.names.len() {
-        if is_same(i) {
-            if !used.get(i).copied().unwrap_or(true) {
-                return Presence::Named(i);
-            }
-            first_named.get_or_insert(i);
-        }
-    }
-    if let Some(i) = first_named {
+    let is_used = |i: usize| used.get(i).copied().unwrap_or(true);
+    let names = 0..version.names.len();
+    let unused = names.clone().filter(|&i| !is_used(i));
+    let used_ones = names.filter(|&i| is_used(i));
+    if let Some(i) = unused.chain(used_ones).find(|&i| is_same(i)) {
         return Presence::Named(i);
     }
     if version
@@ -318,10 +315,18 @@ fn slots(versions: &Versions, matching: NameMatching) -> Vec<Slot> {
             if !located.confident || already {
                 continue;
             }
-            for (o, ((_, v), row)) in versions.iter().zip(same.iter_mut()).enumerate() {
-                for (i, (flag, other)) in row.iter_mut().zip(&v.names).enumerate() {
+            // A name already used stays used whatever it is compared to: compared here only
+            // when not yet used, and below only when presence needs it.
+            for (o, (((_, v), row), used_row)) in
+                versions.iter().zip(same.iter_mut()).zip(&used).enumerate()
+            {
+                for (i, ((flag, other), &was_used)) in
+                    row.iter_mut().zip(&v.names).zip(used_row).enumerate()
+                {
                     // The name itself is marked used below whatever it is compared to.
-                    *flag = (o, i) != (position, index) && located.same_name(other, matching);
+                    *flag = !was_used
+                        && (o, i) != (position, index)
+                        && located.same_name(other, matching);
                 }
             }
             let mut has = BTreeMap::new();
@@ -333,7 +338,16 @@ fn slots(versions: &Versions, matching: NameMatching) -> Vec<Slot> {
                 }
                 let other_used = used.get(o).map_or(&[][..], Vec::as_slice);
                 let other_same = same.get(o).map_or(&[][..], Vec::as_slice);
-                let is_same = |i: usize| other_same.get(i).copied().unwrap_or(false);
+                let is_same = |i: usize| {
+                    if other_used.get(i).copied().unwrap_or(true) {
+                        other_version
+                            .names
+                            .get(i)
+                            .is_some_and(|other| located.same_name(other, matching))
+                    } else {
+                        other_same.get(i).copied().unwrap_or(false)
+                    }
+                };
                 match presence_by(located, other_version, other_used, matching, is_same) {
                     Presence::Named(i) => {
                         has.insert(other, Some(i));
