@@ -910,4 +910,55 @@ mod tests {
         assert!(matches!(x.name, Cow::Borrowed(_)));
         assert_eq!((a.entry, b.entry), (None, None));
     }
+
+    /// The presence the check had before it asked used names last: the first name that is
+    /// `name` and not yet used, or else the first that is `name`.
+    fn presence_in_one_pass(used: &[bool], same: &[bool]) -> Option<usize> {
+        let mut first_named = None;
+        for (i, _) in same.iter().enumerate().filter(|(_, &s)| s) {
+            if !used.get(i).copied().unwrap_or(true) {
+                return Some(i);
+            }
+            first_named.get_or_insert(i);
+        }
+        first_named
+    }
+
+    #[test]
+    fn used_names_are_asked_last_and_presence_is_as_before() {
+        let text = "Зеленський, Сибіга, Умєров і Буданов прибули до Вашингтона.";
+        let paragraph = paragraph(text);
+        let names: Vec<Located> = names::extract(text, Lang::Uk)
+            .into_iter()
+            .map(|n| Located::new(Cow::Owned(n), &paragraph))
+            .collect();
+        let texts: Vec<&str> = names.iter().map(|l| l.name.text.as_str()).collect();
+        assert_eq!(texts.len(), 5, "{texts:?}");
+        let name = names[0].clone();
+        let version = Version {
+            names,
+            words: Vec::new(),
+        };
+        let flags = |mask: u32| -> Vec<bool> { (0..5).map(|i| mask & (1 << i) != 0).collect() };
+        for used_mask in 0..32 {
+            for same_mask in 0..32 {
+                let (used, same) = (flags(used_mask), flags(same_mask));
+                let mut asked = Vec::new();
+                let found = presence_by(&name, &version, &used, NameMatching::default(), |i| {
+                    asked.push(i);
+                    same[i]
+                });
+                let expected = match presence_in_one_pass(&used, &same) {
+                    Some(i) => Presence::Named(i),
+                    None => Presence::Absent,
+                };
+                assert_eq!(found, expected, "used {used:?} same {same:?}");
+                let unused_match = (0..5).any(|i| same[i] && !used[i]);
+                assert!(
+                    !unused_match || asked.iter().all(|&i| !used[i]),
+                    "used {used:?} same {same:?} asked {asked:?}"
+                );
+            }
+        }
+    }
 }
