@@ -715,6 +715,17 @@ mod tests {
     ];
     const ODD: &[&str] = &["km", "kmx"];
 
+    /// A repeatable stream of numbers, each below the bound it is asked with (a linear
+    /// congruential generator started at `seed`).
+    fn numbers_below(mut seed: u64) -> impl FnMut(usize) -> usize {
+        move |n| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        }
+    }
+
     /// Every pair of spans of one or two paragraphs costs, through [`InternedAnchors::cost`]
     /// (bit sets where the article has them), what the sorted lists give.
     fn assert_costs_match_lists(
@@ -745,13 +756,7 @@ mod tests {
 
     #[test]
     fn bit_sets_and_sorted_lists_give_the_same_costs() {
-        let mut seed = 7u64;
-        let mut below = |n: usize| -> usize {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut below = numbers_below(7u64);
         let mut checked_with_bits = 0;
         for case in 0..200 {
             let pool: Vec<&str> = match case % 4 {
@@ -785,13 +790,7 @@ mod tests {
     /// and give the costs of the lists.
     #[test]
     fn anchors_of_one_document_alone_are_counted_without_bits() {
-        let mut seed = 11u64;
-        let mut below = |n: usize| -> usize {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut below = numbers_below(11u64);
         // Skeletons of one version's own names ("Зеленського" → "zlnsk", "Києві" → "kv"
         // style forms), with consonants no other version's names start with.
         let own_consonants = ["bdg", "fhj", "qwx"];
